@@ -1,0 +1,63 @@
+# The two commands a newcomer needs are `make run` and `make test` (see README.md).
+PYTHON ?= python3.11
+VENV ?= .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/diplomacy
+
+.PHONY: install install-test run migrate load test test-sqlite test-postgres lint format bench clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(PY) requirements.txt
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt
+	$(BIN)/pip install --quiet -r requirements-test.txt
+	touch $@
+
+install: $(VENV)/.installed ## Create the virtualenv and install the runtime requirements.
+
+install-test: $(VENV)/.installed-test ## Install what the tests need too.
+
+migrate: install
+	DJANGO_DEBUG=1 $(MANAGE) migrate --noinput
+
+load: migrate ## Load the known entities and import the seed articles into the database.
+	DJANGO_DEBUG=1 $(MANAGE) load_known_entities
+	@if DJANGO_DEBUG=1 $(MANAGE) help import_articles >/dev/null 2>&1; then \
+		DJANGO_DEBUG=1 $(MANAGE) import_articles fixtures/articles; \
+	else echo "import_articles is not available yet: serving the known entities only"; fi
+
+run: load ## Install, migrate, load the seeds into SQLite and serve http://$(HOST):$(PORT).
+	DJANGO_DEBUG=1 $(MANAGE) runserver $(HOST):$(PORT)
+
+test: install-test ## Run the tests on SQLite, then on PostgreSQL when DATABASE_URL points to one.
+	env -u DATABASE_URL $(BIN)/pytest
+	@case "$$DATABASE_URL" in \
+		postgres*) echo "--- again on PostgreSQL ($$DATABASE_URL)"; $(BIN)/pytest ;; \
+		*) echo "DATABASE_URL does not point to PostgreSQL: skipped the PostgreSQL run." ;; \
+	esac
+
+test-postgres: install-test ## The tests on the local PostgreSQL (creates the database if missing).
+	DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-test
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: install-test ## Benchmarks (not timed tests): extraction throughput and memory.
+	$(PY) tests/bench/bench_extraction.py
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,3 @@
+"""Admin registrations: importing the modules registers every model."""
+
+from meetings.admin import agreements, meetings, people  # noqa: F401

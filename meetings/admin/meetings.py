@@ -1,0 +1,157 @@
+"""Admin for meetings, with their participants, statements and agreement mentions inline."""
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from meetings.admin.locking import EditorLockMixin, LockedFieldsFilter, ProvenanceInlineMixin
+from meetings.models import (
+    AgreementMention,
+    Article,
+    Meeting,
+    MeetingReport,
+    Participation,
+    Statement,
+)
+
+
+class ParticipationInline(ProvenanceInlineMixin, admin.TabularInline):
+    model = Participation
+    extra = 0
+    fields = ("person", "raw_name", "role", "title", "article", "spans")
+    provenance_fields = ("article", "spans")
+    autocomplete_fields = ("person",)
+
+
+class StatementInline(ProvenanceInlineMixin, admin.StackedInline):
+    model = Statement
+    extra = 0
+    fields = (
+        "order",
+        "speaker",
+        "speaker_name",
+        "direct",
+        "text",
+        ("article", "span_start", "span_end"),
+    )
+    autocomplete_fields = ("speaker",)
+
+
+class AgreementMentionInline(ProvenanceInlineMixin, admin.TabularInline):
+    model = AgreementMention
+    extra = 0
+    fields = ("agreement", "text", "statement", "article", "span_start", "span_end")
+    autocomplete_fields = ("agreement",)
+    raw_id_fields = ("statement",)
+
+
+class MeetingReportInline(admin.TabularInline):
+    model = MeetingReport
+    extra = 0
+    fields = ("article", "index")
+    readonly_fields = ("article", "index")
+    can_delete = False
+    verbose_name_plural = _("source articles")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Meeting)
+class MeetingAdmin(EditorLockMixin, admin.ModelAdmin):
+    list_display = (
+        "title",
+        "date",
+        "date_precision",
+        "location",
+        "country",
+        "kind",
+        "needs_review",
+    )
+    list_filter = (
+        ("date", admin.DateFieldListFilter),
+        "date_precision",
+        ("country", admin.RelatedOnlyFieldListFilter),
+        "kind",
+        "needs_review",
+        LockedFieldsFilter,
+    )
+    search_fields = (
+        "title",
+        "location",
+        "participations__raw_name",
+        "participations__person__name",
+        "participations__person__aliases__name",
+    )
+    date_hierarchy = "date"
+    autocomplete_fields = ("country",)
+    readonly_fields = ("created_at", "updated_at")
+    inlines = [ParticipationInline, StatementInline, AgreementMentionInline, MeetingReportInline]
+    fieldsets = (
+        (
+            None,
+            {
+                "fields": (
+                    "title",
+                    "slug",
+                    "kind",
+                    ("date", "date_precision"),
+                    ("location", "country"),
+                )
+            },
+        ),
+        (_("Review"), {"fields": ("needs_review", "review_reasons")}),
+        (
+            _("Editing"),
+            {"fields": ("locked_fields", "created_at", "updated_at"), "classes": ("collapse",)},
+        ),
+    )
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, _dupes = super().get_search_results(request, queryset, search_term)
+        # Joining through participants can repeat a meeting; distinct keeps one row each.
+        return queryset, True
+
+
+@admin.register(Statement)
+class StatementAdmin(EditorLockMixin, admin.ModelAdmin):
+    list_display = ("short_text", "speaker_name", "speaker", "direct", "meeting")
+    list_filter = ("direct", LockedFieldsFilter)
+    search_fields = ("text", "speaker_name", "speaker__name", "speaker__aliases__name")
+    autocomplete_fields = ("speaker", "meeting")
+    list_select_related = ("speaker", "meeting")
+    readonly_fields = ("article", "span_start", "span_end", "import_key", "source_excerpt")
+
+    @admin.display(description=_("text"))
+    def short_text(self, obj):
+        return obj.text[:80]
+
+    @admin.display(description=_("source text at the span"))
+    def source_excerpt(self, obj):
+        return obj.source_excerpt()
+
+
+@admin.register(Participation)
+class ParticipationAdmin(EditorLockMixin, admin.ModelAdmin):
+    list_display = ("raw_name", "person", "role", "title", "meeting")
+    list_filter = ("role", LockedFieldsFilter)
+    search_fields = ("raw_name", "title", "person__name")
+    autocomplete_fields = ("person", "meeting")
+    list_select_related = ("person", "meeting")
+    readonly_fields = ("article", "spans", "import_key")
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ("filename", "title", "date", "date_precision", "last_imported_at")
+    list_filter = ("date_precision", "skip_reextract")
+    search_fields = ("filename", "title", "sha256")
+    readonly_fields = (
+        "filename",
+        "sha256",
+        "raw_text",
+        "text",
+        "warnings",
+        "extractor_version",
+        "first_imported_at",
+        "last_imported_at",
+    )

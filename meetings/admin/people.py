@@ -1,0 +1,117 @@
+"""Admin for people, with the action that merges duplicates."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.db.models import Count
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from meetings.admin.locking import EditorLockMixin, LockedFieldsFilter
+from meetings.merging import add_alias, merge_people
+from meetings.models import Person, PersonAlias
+
+
+class PersonAliasInline(admin.TabularInline):
+    model = PersonAlias
+    extra = 1
+    fields = ("name",)
+
+
+class MergeForm(forms.Form):
+    """Which of the selected people the others are merged into."""
+
+    survivor = forms.ModelChoiceField(
+        queryset=Person.objects.none(), widget=forms.RadioSelect, label=_("Keep")
+    )
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["survivor"].queryset = people
+
+
+@admin.action(description=_("Merge the selected people into one"))
+def merge_selected_people(modeladmin, request, queryset):
+    """Ask which person to keep, then merge the others into it."""
+    people = queryset.annotate(n_meetings=Count("participations")).order_by("-n_meetings", "pk")
+    if people.count() < 2:
+        modeladmin.message_user(request, _("Select at least two people to merge."), messages.ERROR)
+        return None
+    if "apply" in request.POST:
+        form = MergeForm(request.POST, people=people)
+        if form.is_valid():
+            survivor = form.cleaned_data["survivor"]
+            others = [p for p in people if p.pk != survivor.pk]
+            moved = merge_people(survivor, others)
+            modeladmin.message_user(
+                request,
+                ngettext(
+                    "Merged %(n)d person into %(name)s (%(p)d participations, %(s)d statements).",
+                    "Merged %(n)d people into %(name)s (%(p)d participations, %(s)d statements).",
+                    len(others),
+                )
+                % {
+                    "n": len(others),
+                    "name": survivor.name,
+                    "p": moved["participations"],
+                    "s": moved["statements"],
+                },
+                messages.SUCCESS,
+            )
+            return None
+    else:
+        form = MergeForm(people=people, initial={"survivor": people.first()})
+    context = {
+        **modeladmin.admin_site.each_context(request),
+        "title": _("Merge people"),
+        "people": people,
+        "form": form,
+        "opts": modeladmin.model._meta,
+        "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+    }
+    return TemplateResponse(request, "admin/meetings/person/merge.html", context)
+
+
+@admin.register(Person)
+class PersonAdmin(EditorLockMixin, admin.ModelAdmin):
+    list_display = ("name", "country", "n_meetings", "n_statements")
+    list_filter = ("country", LockedFieldsFilter)
+    search_fields = ("name", "name_key", "aliases__name", "aliases__key")
+    readonly_fields = ("name_key", "created_at", "updated_at")
+    autocomplete_fields = ("country",)
+    inlines = [PersonAliasInline]
+    actions = [merge_selected_people]
+
+    def save_model(self, request, obj, form, change):
+        old_name = Person.objects.filter(pk=obj.pk).values_list("name", flat=True).first()
+        super().save_model(request, obj, form, change)
+        if old_name and old_name != obj.name:
+            # The old spelling keeps resolving to this person on the next import.
+            add_alias(obj, old_name)
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("country")
+            .annotate(
+                n_meetings=Count("participations__meeting", distinct=True),
+                n_statements=Count("statements", distinct=True),
+            )
+        )
+
+    @admin.display(description=_("meetings"), ordering="n_meetings")
+    def n_meetings(self, obj):
+        return obj.n_meetings
+
+    @admin.display(description=_("statements"), ordering="n_statements")
+    def n_statements(self, obj):
+        return obj.n_statements
+
+
+@admin.register(PersonAlias)
+class PersonAliasAdmin(admin.ModelAdmin):
+    list_display = ("name", "person")
+    search_fields = ("name", "key", "person__name")
+    autocomplete_fields = ("person",)
+    readonly_fields = ("key",)

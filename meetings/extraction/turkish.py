@@ -1,0 +1,90 @@
+"""Turkish-aware case and letter folding, shared by extraction, ingest and search.
+
+Python's ``str.lower`` maps ``I`` to ``i`` and ``İ`` to ``i̇`` (with a combining dot), which is
+wrong for Turkish. These helpers do it the Turkish way, and ``fold`` goes further and maps
+every letter to the ASCII form a user types on a keyboard without Turkish letters, so that
+"soygu" finds "Şoygu'nun" and "aliyev" finds "ALİYEV". Index time and query time must use
+the same ``fold``: ingest and search both call it from here.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_LOWER = str.maketrans({"I": "ı", "İ": "i"})
+_UPPER = str.maketrans({"i": "İ", "ı": "I"})
+_ASCII = str.maketrans(
+    {
+        "ı": "i",
+        "ş": "s",
+        "ç": "c",
+        "ğ": "g",
+        "ö": "o",
+        "ü": "u",
+        "â": "a",
+        "î": "i",
+        "û": "u",
+    }
+)
+# Apostrophes that separate a proper noun from its case ending: Lavrov'un, Bakü’de.
+APOSTROPHES = "'’‘`´ʼ"
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def tr_lower(text: str) -> str:
+    """Lower-case the Turkish way: I→ı, İ→i."""
+    return text.translate(_LOWER).lower()
+
+
+def tr_upper(text: str) -> str:
+    """Upper-case the Turkish way: i→İ, ı→I."""
+    return text.translate(_UPPER).upper()
+
+
+def fold(text: str) -> str:
+    """Fold text for matching: Turkish lower case, then ASCII letters, other accents removed."""
+    lowered = tr_lower(text).translate(_ASCII)
+    decomposed = unicodedata.normalize("NFKD", lowered)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def strip_case_ending(word: str) -> str:
+    """The proper noun before an apostrophe case ending: "Lavrov'un" → "Lavrov"."""
+    for i, char in enumerate(word):
+        if char in APOSTROPHES and i > 0:
+            return word[:i]
+    return word
+
+
+def name_key(name: str) -> str:
+    """The key two spellings of one name share: case endings dropped, folded, one space."""
+    words = [strip_case_ending(w) for w in name.split()]
+    return " ".join(_WORD.findall(fold(" ".join(words))))
+
+
+def fold_tokens(text: str) -> list[str]:
+    """Folded word tokens, with each apostrophe case ending dropped: the unit of search."""
+    return _WORD.findall(fold(" ".join(strip_case_ending(w) for w in text.split())))
+
+
+class _AlignedTable(dict[int, str]):
+    """A translate table that computes each character's one-character fold on first sight."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        folded = fold(char)
+        if len(folded) != 1:
+            # Keep offsets aligned: a character whose fold is not one character stays lowered.
+            lowered = tr_lower(char)
+            folded = lowered if len(lowered) == 1 else char
+        self[code] = folded
+        return folded
+
+
+_ALIGNED = _AlignedTable()
+
+
+def fold_aligned(text: str) -> str:
+    """Fold like ``fold`` but character by character, so offsets in the result match ``text``."""
+    return text.translate(_ALIGNED)

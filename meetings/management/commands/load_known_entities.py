@@ -1,0 +1,78 @@
+"""Load the known countries, people and agreements without undoing editors' corrections."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core import serializers
+from django.core.management.base import BaseCommand, CommandError
+from django.core.serializers.base import DeserializationError
+from django.db import transaction
+
+from meetings.models.base import Lockable
+
+DEFAULT_FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "known_entities.json"
+
+
+class Command(BaseCommand):
+    help = (
+        "Load known entities (countries, well-known people with aliases, agreements with their "
+        "surface forms) from a Django JSON fixture with natural keys. New rows are created; "
+        "existing rows get the fixture's values except in fields an editor locked; aliases "
+        "an editor moved stay where they are. Safe to run again."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("fixture", nargs="?", default=str(DEFAULT_FIXTURE))
+
+    def handle(self, *args, fixture, **options):
+        path = Path(fixture)
+        if not path.is_file():
+            raise CommandError(f"{path}: no such fixture file")
+        counts = {"created": 0, "updated": 0, "unchanged": 0}
+        try:
+            with path.open(encoding="utf-8") as stream, transaction.atomic():
+                for wrapped in serializers.deserialize("json", stream):
+                    counts[self._merge(wrapped)] += 1
+        except (DeserializationError, ValueError) as exc:
+            raise CommandError(f"{path}: not a valid entity fixture: {exc}") from exc
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{path.name}: {counts['created']} created, {counts['updated']} updated, "
+                f"{counts['unchanged']} unchanged"
+            )
+        )
+
+    def _merge(self, wrapped) -> str:
+        """Create the row, or update its unlocked fields; return which happened."""
+        incoming = wrapped.object
+        model = type(incoming)
+        existing = model._default_manager.filter(pk=incoming.pk).first() if incoming.pk else None
+        if existing is None:
+            slug_field = "slug" if any(f.name == "slug" for f in model._meta.fields) else None
+            if slug_field and model._default_manager.filter(slug=incoming.slug).exists():
+                incoming.slug = ""  # taken by another row: let save() make a unique one
+            incoming.save()
+            for name, values in (wrapped.m2m_data or {}).items():
+                getattr(incoming, name).set(values)
+            return "created"
+        if not isinstance(existing, Lockable):
+            return "unchanged"  # aliases and the like: an editor may have moved them
+        changed = []
+        for field in model._meta.concrete_fields:
+            name = field.attname
+            if field.primary_key or name in {"slug", "locked_fields", "created_at", "updated_at"}:
+                continue
+            if existing.is_locked(field.name) or getattr(existing, name) == getattr(incoming, name):
+                continue
+            setattr(existing, name, getattr(incoming, name))
+            changed.append(field.name)
+        if changed:
+            existing.save()
+        for name, values in (wrapped.m2m_data or {}).items():
+            if existing.is_locked(name):
+                continue
+            current = set(getattr(existing, name).values_list("pk", flat=True))
+            if current != {int(v) for v in values}:
+                getattr(existing, name).set(values)
+                changed.append(name)
+        return "updated" if changed else "unchanged"

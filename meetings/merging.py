@@ -1,0 +1,44 @@
+"""Merging duplicate Person records into one, keeping everything attached to them."""
+
+from django.db import transaction
+
+from meetings.extraction.turkish import name_key
+from meetings.models import Participation, Person, PersonAlias, Statement
+
+
+def add_alias(person: Person, name: str) -> bool:
+    """Give person the alias name, unless it is their own name; return whether it was new."""
+    key = name_key(name)
+    if not key or key == person.name_key:
+        return False
+    alias, created = PersonAlias.objects.get_or_create(
+        key=key, defaults={"person": person, "name": name}
+    )
+    if not created and alias.person_id != person.pk:
+        alias.person = person
+        alias.save(update_fields=["person"])
+    return created
+
+
+@transaction.atomic
+def merge_people(survivor: Person, others: list[Person]) -> dict[str, int]:
+    """Move the others' participations, statements and names onto survivor, then delete them.
+
+    Each merged person's name and aliases become aliases of the survivor, so the next import
+    resolves those spellings to the survivor: the merge stays merged.
+    """
+    others = [p for p in others if p.pk != survivor.pk]
+    ids = [p.pk for p in others]
+    moved = {
+        "participations": Participation.objects.filter(person_id__in=ids).update(person=survivor),
+        "statements": Statement.objects.filter(speaker_id__in=ids).update(speaker=survivor),
+    }
+    names = [p.name for p in others]
+    names += PersonAlias.objects.filter(person_id__in=ids).values_list("name", flat=True)
+    PersonAlias.objects.filter(person_id__in=ids).delete()
+    if survivor.country_id is None:
+        survivor.country_id = next((p.country_id for p in others if p.country_id), None)
+        survivor.save(update_fields=["country"])
+    Person.objects.filter(pk__in=ids).delete()
+    moved["aliases"] = sum(add_alias(survivor, name) for name in names)
+    return moved

@@ -1,0 +1,35 @@
+"""The data model: countries, people, articles, meetings, statements and agreements."""
+
+from meetings.models.agreements import Agreement, AgreementAlias, AgreementMention, AgreementStatus
+from meetings.models.base import DatePrecision
+from meetings.models.edits import DeletedImport
+from meetings.models.meetings import (
+    Meeting,
+    MeetingKind,
+    MeetingReport,
+    Participation,
+    Role,
+    Statement,
+)
+from meetings.models.people import Person, PersonAlias
+from meetings.models.places import Country
+from meetings.models.sources import Article
+
+__all__ = [
+    "Agreement",
+    "AgreementAlias",
+    "AgreementMention",
+    "AgreementStatus",
+    "Article",
+    "Country",
+    "DatePrecision",
+    "DeletedImport",
+    "Meeting",
+    "MeetingKind",
+    "MeetingReport",
+    "Participation",
+    "Person",
+    "PersonAlias",
+    "Role",
+    "Statement",
+]

@@ -1,0 +1,136 @@
+"""Building blocks the models share: partial dates, spans, editor locks and slugs."""
+
+import datetime as dt
+
+from django.db import models
+from django.db.models import Q
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from meetings.extraction.turkish import fold
+
+
+class DatePrecision(models.TextChoices):
+    """How much of a date is known."""
+
+    DAY = "day", _("day")
+    MONTH = "month", _("month")
+    YEAR = "year", _("year")
+    UNKNOWN = "unknown", _("unknown")
+
+
+def partial_date_check(date_field: str, precision_field: str, name: str):
+    """A constraint: a date is set exactly when its precision is not 'unknown'."""
+    unknown = Q(**{precision_field: DatePrecision.UNKNOWN})
+    return models.CheckConstraint(
+        condition=(Q(**{f"{date_field}__isnull": True}) & unknown)
+        | (Q(**{f"{date_field}__isnull": False}) & ~unknown),
+        name=name,
+    )
+
+
+def normalise_partial_date(value: dt.date | None, precision: str) -> dt.date | None:
+    """Store a partial date as its first day: 2020-11 becomes 2020-11-01."""
+    if value is None or precision == DatePrecision.UNKNOWN:
+        return None
+    if precision == DatePrecision.MONTH:
+        return value.replace(day=1)
+    if precision == DatePrecision.YEAR:
+        return value.replace(month=1, day=1)
+    return value
+
+
+class Lockable(models.Model):
+    """A row whose fields an editor can lock against re-import."""
+
+    locked_fields = models.JSONField(
+        _("locked fields"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "Fields an editor changed. A re-import never overwrites them. "
+            "Remove a name to let the importer update that field again."
+        ),
+    )
+
+    class Meta:
+        abstract = True
+
+    def lock(self, *fields: str) -> list[str]:
+        """Lock the given fields and return the ones newly locked (the caller saves)."""
+        added = [f for f in fields if f not in self.locked_fields]
+        self.locked_fields = sorted({*self.locked_fields, *added})
+        return added
+
+    def is_locked(self, field: str) -> bool:
+        """Whether an editor has locked this field."""
+        return field in self.locked_fields
+
+
+class Provenance(models.Model):
+    """A row read from an article: which one, where in its text, and its import identity."""
+
+    article = models.ForeignKey(
+        "meetings.Article",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("source article"),
+    )
+    span_start = models.PositiveIntegerField(_("span start"), null=True, blank=True)
+    span_end = models.PositiveIntegerField(_("span end"), null=True, blank=True)
+    import_key = models.CharField(
+        _("import key"),
+        max_length=200,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Identifies the extracted item this row came from; empty for editor rows."),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def span(self) -> tuple[int, int] | None:
+        """The (start, end) offsets in the article's normalised text."""
+        if self.span_start is None or self.span_end is None:
+            return None
+        return (self.span_start, self.span_end)
+
+    def source_excerpt(self) -> str:
+        """The text the span points at in its article."""
+        if self.article_id is None or self.span is None:
+            return ""
+        return self.article.text[self.span_start : self.span_end]
+
+
+class Timestamped(models.Model):
+    """Creation and update times."""
+
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+def slug_base(text: str, max_length: int = 80) -> str:
+    """An ASCII slug that keeps Turkish letters readable: "Şoygu" → "soygu"."""
+    return (slugify(fold(text)) or "x")[:max_length].strip("-") or "x"
+
+
+def unique_slug(model: type[models.Model], text: str, exclude_pk=None) -> str:
+    """A slug for text, made unique within the model by a numeric suffix."""
+    base = slug_base(text)
+    taken = set(
+        model._default_manager.filter(slug__startswith=base)
+        .exclude(pk=exclude_pk)
+        .values_list("slug", flat=True)
+    )
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug

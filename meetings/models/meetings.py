@@ -1,0 +1,194 @@
+"""Meetings, who took part in them, and what was said."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from meetings.models.base import (
+    DatePrecision,
+    Lockable,
+    Provenance,
+    Timestamped,
+    normalise_partial_date,
+    partial_date_check,
+)
+
+
+class MeetingKind(models.TextChoices):
+    """What sort of meeting it was."""
+
+    RECEPTION = "reception", _("reception")
+    TALKS = "talks", _("talks")
+    PHONE_CALL = "phone_call", _("phone call")
+    SUMMIT = "summit", _("summit")
+    VISIT = "visit", _("visit")
+    OTHER = "other", _("other")
+
+
+class Role(models.TextChoices):
+    """The part a person played in a meeting."""
+
+    HOST = "host", _("host")
+    GUEST = "guest", _("guest")
+    DELEGATION = "delegation", _("delegation member")
+
+
+class Meeting(Lockable, Timestamped):
+    """A diplomatic meeting, read from one or more articles."""
+
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    date = models.DateField(
+        _("date"),
+        null=True,
+        blank=True,
+        help_text=_("For a month or a year, the first day of it; see the precision."),
+    )
+    date_precision = models.CharField(
+        _("date precision"),
+        max_length=8,
+        choices=DatePrecision.choices,
+        default=DatePrecision.UNKNOWN,
+    )
+    location = models.CharField(_("place"), max_length=200, blank=True)
+    country = models.ForeignKey(
+        "meetings.Country",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="meetings",
+        verbose_name=_("country"),
+    )
+    kind = models.CharField(
+        _("kind"), max_length=12, choices=MeetingKind.choices, default=MeetingKind.OTHER
+    )
+    articles = models.ManyToManyField(
+        "meetings.Article",
+        through="MeetingReport",
+        related_name="meetings",
+        verbose_name=_("source articles"),
+    )
+    needs_review = models.BooleanField(_("needs review"), default=False)
+    review_reasons = models.JSONField(_("review reasons"), default=list, blank=True)
+
+    class Meta:
+        ordering = [models.F("date").desc(nulls_last=True), "-id"]
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        indexes = [
+            models.Index(fields=["date", "date_precision"]),
+            models.Index(fields=["country", "date"]),
+            models.Index(fields=["kind", "date"]),
+        ]
+        constraints = [partial_date_check("date", "date_precision", "meeting_partial_date")]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.date = normalise_partial_date(self.date, self.date_precision)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("meetings:meeting-detail", kwargs={"slug": self.slug})
+
+    def flag(self, reason: str) -> None:
+        """Mark the meeting for an editor's review, with why (the caller saves)."""
+        self.needs_review = True
+        if reason not in self.review_reasons:
+            self.review_reasons = [*self.review_reasons, reason]
+
+
+class MeetingReport(models.Model):
+    """One article's account of a meeting: the n-th meeting the extractor read from it."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="reports", verbose_name=_("meeting")
+    )
+    article = models.ForeignKey(
+        "meetings.Article",
+        on_delete=models.CASCADE,
+        related_name="reports",
+        verbose_name=_("article"),
+    )
+    index = models.PositiveSmallIntegerField(_("meeting number in the article"), default=0)
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "index"], name="one_meeting_per_slot"),
+        ]
+
+    def __str__(self):
+        return f"{self.article} → {self.meeting}"
+
+
+class Participation(Lockable, Provenance):
+    """A person's part in a meeting, with the title the article gives them there."""
+
+    meeting = models.ForeignKey(
+        Meeting,
+        on_delete=models.CASCADE,
+        related_name="participations",
+        verbose_name=_("meeting"),
+    )
+    person = models.ForeignKey(
+        "meetings.Person",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participations",
+        verbose_name=_("person"),
+        help_text=_("Empty when the name could not be resolved to one person."),
+    )
+    raw_name = models.CharField(_("name as written"), max_length=200)
+    role = models.CharField(_("role"), max_length=12, choices=Role.choices)
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    spans = models.JSONField(_("spans"), default=list, blank=True)
+
+    class Meta:
+        ordering = ["meeting", "role", "id"]
+        verbose_name = _("participation")
+        verbose_name_plural = _("participations")
+        indexes = [models.Index(fields=["person", "meeting"])]
+
+    def __str__(self):
+        return f"{self.raw_name} ({self.get_role_display()})"
+
+
+class Statement(Lockable, Provenance):
+    """A direct quote or reported speech, tied to its speaker as written and, if known, a person."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="statements", verbose_name=_("meeting")
+    )
+    speaker_name = models.CharField(
+        _("speaker as written"),
+        max_length=200,
+        blank=True,
+        help_text=_("Kept even when the speaker cannot be resolved to a person."),
+    )
+    speaker = models.ForeignKey(
+        "meetings.Person",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="statements",
+        verbose_name=_("speaker"),
+    )
+    text = models.TextField(_("text"))
+    direct = models.BooleanField(
+        _("direct quote"), default=True, help_text=_("Unticked for reported speech.")
+    )
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["meeting", "order", "id"]
+        verbose_name = _("statement")
+        verbose_name_plural = _("statements")
+        indexes = [models.Index(fields=["speaker", "meeting"])]
+
+    def __str__(self):
+        who = self.speaker_name or _("unknown speaker")
+        return f"{who}: {self.text[:60]}"

@@ -1,0 +1,100 @@
+"""People who meet, speak and are mentioned, with the other spellings of their names."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from meetings.extraction.turkish import name_key
+from meetings.models.base import Lockable, Timestamped, unique_slug
+
+
+class PersonManager(models.Manager):
+    """People looked up by their normalised name."""
+
+    def get_by_natural_key(self, key):
+        """The person whose normalised name, or one of whose aliases, is key."""
+        try:
+            return self.get(name_key=key)
+        except self.model.DoesNotExist:
+            return self.get(aliases__key=key)
+
+
+class Person(Lockable, Timestamped):
+    """A person, once across all articles, under the fullest name known."""
+
+    name = models.CharField(_("name"), max_length=200)
+    name_key = models.CharField(
+        _("normalised name"),
+        max_length=200,
+        unique=True,
+        editable=False,
+        help_text=_("Turkish-folded name without case endings; one person per key."),
+    )
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    country = models.ForeignKey(
+        "meetings.Country",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="people",
+        verbose_name=_("country"),
+    )
+    notes = models.TextField(_("editor notes"), blank=True)
+
+    objects = PersonManager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        indexes = [models.Index(fields=["country", "name"])]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.name_key,)
+
+    def save(self, *args, **kwargs):
+        self.name_key = name_key(self.name)
+        if not self.slug:
+            self.slug = unique_slug(Person, self.name, exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("meetings:person-detail", kwargs={"slug": self.slug})
+
+
+class AliasManager(models.Manager):
+    """Aliases looked up by their normalised form."""
+
+    def get_by_natural_key(self, key):
+        """The alias whose normalised form is key."""
+        return self.get(key=key)
+
+
+class PersonAlias(models.Model):
+    """Another spelling of a person's name: a transliteration, a surname, a former name."""
+
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="aliases", verbose_name=_("person")
+    )
+    name = models.CharField(_("alias"), max_length=200)
+    key = models.CharField(_("normalised alias"), max_length=200, unique=True, editable=False)
+
+    objects = AliasManager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("alias")
+        verbose_name_plural = _("aliases")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.key = name_key(self.name)
+        super().save(*args, **kwargs)
+
+    def natural_key(self):
+        return (self.key,)

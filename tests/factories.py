@@ -1,0 +1,80 @@
+"""factory_boy factories for the models, for tests that need rows but not a real import."""
+
+import datetime as dt
+import hashlib
+
+import factory
+
+from meetings import models
+
+
+class CountryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Country
+        django_get_or_create = ("name_tr",)
+
+    iso_code = factory.Sequence(lambda n: f"{chr(65 + n // 26 % 26)}{chr(65 + n % 26)}")
+    name_tr = factory.Sequence(lambda n: f"Ülke {n}")
+    name_en = factory.Sequence(lambda n: f"Country {n}")
+    slug = factory.Sequence(lambda n: f"country-{n}")
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Person
+
+    name = factory.Sequence(lambda n: f"Kişi Soyadı{n}")
+    country = factory.SubFactory(CountryFactory)
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Article
+
+    filename = factory.Sequence(lambda n: f"{n:03d}_article.txt")
+    raw_text = factory.Sequence(lambda n: f"Haber metni {n}.")
+    text = factory.LazyAttribute(lambda a: a.raw_text)
+    sha256 = factory.LazyAttribute(lambda a: hashlib.sha256(a.raw_text.encode()).hexdigest())
+    title = factory.Sequence(lambda n: f"Haber {n}")
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Meeting
+
+    title = factory.Sequence(lambda n: f"Görüşme {n}")
+    slug = factory.Sequence(lambda n: f"gorusme-{n}")
+    date = dt.date(2020, 11, 1)
+    date_precision = models.DatePrecision.MONTH
+    location = "Bakü"
+    kind = models.MeetingKind.RECEPTION
+
+
+class ParticipationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Participation
+
+    meeting = factory.SubFactory(MeetingFactory)
+    person = factory.SubFactory(PersonFactory)
+    raw_name = factory.LazyAttribute(lambda p: p.person.name if p.person else "Bilinmeyen")
+    role = models.Role.GUEST
+    title = "Dışişleri Bakanı"
+
+
+class StatementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Statement
+
+    meeting = factory.SubFactory(MeetingFactory)
+    speaker = factory.SubFactory(PersonFactory)
+    speaker_name = factory.LazyAttribute(lambda s: s.speaker.name if s.speaker else "")
+    text = "İlişkilerimizin gelişeceğine inanıyorum."
+    direct = True
+
+
+class AgreementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Agreement
+
+    name = factory.Sequence(lambda n: f"İşbirliği Mutabakat Zaptı {n}")
+    status = models.AgreementStatus.SIGNED
