@@ -11,7 +11,7 @@ from meetings.models.meetings import (
     Role,
     Statement,
 )
-from meetings.models.people import Person, PersonAlias
+from meetings.models.people import Person, PersonAlias, PersonMention
 from meetings.models.places import Country
 from meetings.models.sources import Article
 
@@ -30,6 +30,7 @@ __all__ = [
     "Participation",
     "Person",
     "PersonAlias",
+    "PersonMention",
     "Role",
     "Statement",
 ]

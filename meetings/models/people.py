@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from meetings.extraction.turkish import name_key
-from meetings.models.base import Lockable, Timestamped, unique_slug
+from meetings.models.base import Lockable, Provenance, Timestamped, unique_slug
 
 
 class PersonManager(models.Manager):
@@ -98,3 +98,27 @@ class PersonAlias(models.Model):
 
     def natural_key(self):
         return (self.key,)
+
+
+class PersonMention(Lockable, Provenance):
+    """A person an article names without their taking part in its meeting (Şoygu, in passing)."""
+
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="mentions",
+        verbose_name=_("person"),
+    )
+    raw_name = models.CharField(_("name as written"), max_length=200)
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    spans = models.JSONField(_("spans"), default=list, blank=True)
+
+    class Meta:
+        ordering = ["article", "span_start", "id"]
+        verbose_name = _("mention of a person")
+        verbose_name_plural = _("mentions of people")
+
+    def __str__(self):
+        return self.raw_name

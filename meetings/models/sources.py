@@ -24,6 +24,11 @@ class Article(models.Model):
         default=DatePrecision.UNKNOWN,
     )
     warnings = models.JSONField(_("extraction warnings"), default=list, blank=True)
+    needs_review = models.BooleanField(
+        _("needs review"),
+        default=False,
+        help_text=_("Set when the extractor found no meeting in the article."),
+    )
     extractor_version = models.CharField(_("extractor version"), max_length=40, blank=True)
     skip_reextract = models.BooleanField(
         _("skip re-extraction"),

@@ -1,0 +1,5 @@
+"""Ingest: extracted articles in, rows out. Idempotent, and editors' work is never undone."""
+
+from meetings.ingest.articles import EXTRACTOR_VERSION, Ingestor
+
+__all__ = ["EXTRACTOR_VERSION", "Ingestor"]

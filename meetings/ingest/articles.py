@@ -1,0 +1,293 @@
+"""Turning one extracted article into rows, idempotently and without undoing editors' work."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from django.db import transaction
+
+from meetings.extraction.records import ExtractedArticle
+from meetings.extraction.records import Meeting as ExtractedMeeting
+from meetings.extraction.turkish import fold, name_key
+from meetings.ingest.meetings import find_same_meeting, meeting_fields, new_meeting_slug
+from meetings.ingest.resolve import Resolver
+from meetings.ingest.rows import Desired, digest, occurrence_keys, sync_rows
+from meetings.models import (
+    AgreementMention,
+    Article,
+    Meeting,
+    MeetingReport,
+    Participation,
+    PersonMention,
+    Statement,
+)
+from meetings.models.base import normalise_partial_date
+
+EXTRACTOR_VERSION = "1"
+
+
+class Ingestor:
+    """Writes extracted articles to the database; one instance serves one import run."""
+
+    def __init__(self, resolver: Resolver | None = None) -> None:
+        self.resolver = resolver or Resolver()
+        self.stats: Counter = Counter()
+
+    @transaction.atomic
+    def ingest(self, extracted: ExtractedArticle, raw_text: str, *, force: bool = False) -> str:
+        """Store one article and everything read from it; return new, updated or unchanged."""
+        source = extracted.source
+        article = Article.objects.select_for_update().filter(sha256=source.sha256).first()
+        if article is not None and not force:
+            return "unchanged"
+        outcome = "updated"
+        if article is None and source.file:
+            # The same file with new content: it replaces what its old content gave.
+            article = (
+                Article.objects.select_for_update()
+                .filter(filename=source.file)
+                .order_by("-last_imported_at")
+                .first()
+            )
+        if article is None:
+            article, created = Article.objects.get_or_create(
+                sha256=source.sha256,
+                defaults=self._article_fields(extracted, raw_text),
+            )
+            if not created:
+                return "unchanged"  # another importer stored it between our look and insert
+            outcome = "new"
+        else:
+            for name, value in self._article_fields(extracted, raw_text).items():
+                setattr(article, name, value)
+            article.sha256 = source.sha256
+            article.save()
+        self._sync_meetings(article, extracted)
+        self._sync_mentions(article, extracted)
+        return outcome
+
+    def _article_fields(self, extracted: ExtractedArticle, raw_text: str) -> dict:
+        source = extracted.source
+        return {
+            "filename": source.file or "",
+            "raw_text": raw_text,
+            "text": extracted.text,
+            "title": source.title[:500],
+            "date": normalise_partial_date(source.date.value, source.date.precision),
+            "date_precision": source.date.precision,
+            "warnings": list(extracted.warnings),
+            "needs_review": not extracted.meetings,
+            "extractor_version": EXTRACTOR_VERSION,
+        }
+
+    # Meetings ----------------------------------------------------------------------------
+    def _sync_meetings(self, article: Article, extracted: ExtractedArticle) -> None:
+        reports = {r.index: r for r in MeetingReport.objects.filter(article=article)}
+        for index, found in enumerate(extracted.meetings):
+            report = reports.pop(index, None)
+            meeting = self._place_meeting(article, index, found, report, extracted)
+            self._sync_participants(article, index, meeting, found)
+            statements = self._sync_statements(article, index, meeting, found)
+            self._sync_agreements(article, index, meeting, found, statements)
+        for report in reports.values():  # the new content reports fewer meetings
+            meeting = report.meeting
+            report.delete()
+            if not meeting.reports.exists() and not meeting.locked_fields:
+                meeting.delete()
+
+    def _place_meeting(self, article, index, found: ExtractedMeeting, report, extracted):
+        """The Meeting this extracted meeting is: its own, one reported before, or a new one."""
+        participants = self._resolve_participants(found)
+        country = self.resolver.country(found.location.country if found.location else None)
+        fields = meeting_fields(found, participants, country)
+        if report is not None:
+            meeting = report.meeting
+            changed = [
+                name
+                for name, value in fields.items()
+                if not meeting.is_locked(name.removesuffix("_id"))
+                and getattr(meeting, name) != value
+            ]
+            for name in changed:
+                setattr(meeting, name, fields[name])
+            if changed:
+                meeting.save()
+                self.stats["meetings updated"] += 1
+        else:
+            meeting = find_same_meeting(found, participants, fields)
+            if meeting is None:
+                meeting = Meeting(**fields, slug=new_meeting_slug(found, participants))
+                meeting.save()
+                self.stats["meetings created"] += 1
+            MeetingReport.objects.create(meeting=meeting, article=article, index=index)
+        self._review(meeting, found, participants, extracted)
+        return meeting
+
+    def _review(self, meeting: Meeting, found, participants, extracted) -> None:
+        """Flag what an editor should look at; never clear a flag an editor set."""
+        reasons = []
+        if found.date.precision == "unknown":
+            reasons.append("date unknown")
+            if find_same_meeting(found, participants, None, exclude=meeting):
+                reasons.append(
+                    "possible duplicate: same people and place as another meeting, and no date to tell them apart"
+                )
+        for match in participants.values():
+            if match.ambiguous:
+                reasons.append(f"ambiguous name: could be {' or '.join(match.ambiguous)}")
+        if any(s.speaker is None for s in found.statements):
+            reasons.append("a statement has no identified speaker")
+        reasons += [w for w in extracted.warnings if w not in reasons]
+        if meeting.is_locked("needs_review") or meeting.is_locked("review_reasons"):
+            return
+        before = (meeting.needs_review, list(meeting.review_reasons))
+        for reason in reasons:
+            meeting.flag(reason)
+        if (meeting.needs_review, meeting.review_reasons) != before:
+            meeting.save(update_fields=["needs_review", "review_reasons"])
+
+    def _resolve_participants(self, found: ExtractedMeeting) -> dict:
+        matches = {}
+        for p in found.participants:
+            match = self.resolver.person(p.name, self.resolver.country(p.country))
+            self.stats["people created"] += match.created
+            matches[name_key(p.name)] = match
+        return matches
+
+    # Child rows --------------------------------------------------------------------------
+    def _sync_participants(self, article, index, meeting, found: ExtractedMeeting) -> None:
+        prefix = f"{article.pk}:{index}:p:"
+        keys = occurrence_keys(prefix, [(name_key(p.name), p.role) for p in found.participants])
+        desired = []
+        for key, p in zip(keys, found.participants, strict=True):
+            match = self.resolver.person(p.name)
+            first = p.spans[0] if p.spans else (None, None)
+            desired.append(
+                Desired(
+                    key,
+                    {
+                        "meeting_id": meeting.pk,
+                        "article_id": article.pk,
+                        "person_id": match.person.pk if match.person else None,
+                        "raw_name": p.name[:200],
+                        "role": p.role,
+                        "title": (p.title or "")[:300],
+                        "spans": [list(s) for s in p.spans],
+                        "span_start": first[0],
+                        "span_end": first[1],
+                    },
+                )
+            )
+        existing = Participation.objects.filter(import_key__startswith=prefix)
+        self._count("participations", sync_rows(Participation, existing, desired))
+
+    def _sync_statements(self, article, index, meeting, found: ExtractedMeeting) -> dict:
+        prefix = f"{article.pk}:{index}:s:"
+        keys = occurrence_keys(prefix, [(fold(s.text), s.direct) for s in found.statements])
+        present = {name_key(p.name): p.name for p in found.participants}
+        for p in found.participants:  # a surname alone names the participant who bears it
+            present.setdefault(name_key(p.name).rsplit(" ", 1)[-1], p.name)
+        desired = []
+        for order, (key, s) in enumerate(zip(keys, found.statements, strict=True)):
+            speaker = None
+            if s.speaker:
+                match = self.resolver.person(present.get(name_key(s.speaker), s.speaker))
+                speaker = match.person
+            desired.append(
+                Desired(
+                    key,
+                    {
+                        "meeting_id": meeting.pk,
+                        "article_id": article.pk,
+                        "speaker_name": (s.speaker or "")[:200],
+                        "speaker_id": speaker.pk if speaker else None,
+                        "text": s.text,
+                        "direct": s.direct,
+                        "order": order,
+                        "span_start": s.span[0],
+                        "span_end": s.span[1],
+                    },
+                )
+            )
+        existing = Statement.objects.filter(import_key__startswith=prefix)
+        result = sync_rows(Statement, existing, desired)
+        self._count("statements", result)
+        return result.rows
+
+    def _sync_agreements(self, article, index, meeting, found, statements: dict) -> None:
+        prefix = f"{article.pk}:{index}:g:"
+        by_span = [(s.span_start, s.span_end, s) for s in statements.values() if s.pk]
+        desired = []
+        for cluster in found.agreements:
+            parties = [c for c in map(self.resolver.country, cluster.parties) if c]
+            surfaces = [m.text for m in cluster.mentions]
+            agreement, created = self.resolver.agreement(
+                cluster.name, surfaces, parties, cluster.status
+            )
+            self.stats["agreements created"] += created
+            if not created:
+                self._upgrade_status(agreement, cluster.status)
+            keys = occurrence_keys(
+                f"{prefix}{digest(agreement.pk)}:", [(fold(m.text),) for m in cluster.mentions]
+            )
+            for key, mention in zip(keys, cluster.mentions, strict=True):
+                inside = next(
+                    (st for a, b, st in by_span if a <= mention.span[0] and mention.span[1] <= b),
+                    None,
+                )
+                desired.append(
+                    Desired(
+                        key,
+                        {
+                            "agreement_id": agreement.pk,
+                            "meeting_id": meeting.pk,
+                            "statement_id": inside.pk if inside else None,
+                            "article_id": article.pk,
+                            "text": mention.text[:500],
+                            "span_start": mention.span[0],
+                            "span_end": mention.span[1],
+                        },
+                    )
+                )
+        existing = AgreementMention.objects.filter(import_key__startswith=prefix)
+        self._count("agreement mentions", sync_rows(AgreementMention, existing, desired))
+
+    def _upgrade_status(self, agreement, status: str) -> None:
+        """Signed beats proposed beats merely referred to; never downgrade, never over a lock."""
+        rank = {"referred": 0, "proposed": 1, "signed": 2}
+        if agreement.is_locked("status") or rank[status] <= rank.get(agreement.status, 0):
+            return
+        agreement.status = status
+        agreement.save(update_fields=["status"])
+        self.stats["agreements updated"] += 1
+
+    def _sync_mentions(self, article: Article, extracted: ExtractedArticle) -> None:
+        prefix = f"{article.pk}:x:"
+        people = extracted.mentioned_persons
+        keys = occurrence_keys(prefix, [(name_key(p.name),) for p in people])
+        desired = []
+        for key, p in zip(keys, people, strict=True):
+            match = self.resolver.person(p.name, self.resolver.country(p.country))
+            self.stats["people created"] += match.created
+            first = p.spans[0] if p.spans else (None, None)
+            desired.append(
+                Desired(
+                    key,
+                    {
+                        "article_id": article.pk,
+                        "person_id": match.person.pk if match.person else None,
+                        "raw_name": p.name[:200],
+                        "title": (p.title or "")[:300],
+                        "spans": [list(s) for s in p.spans],
+                        "span_start": first[0],
+                        "span_end": first[1],
+                    },
+                )
+            )
+        existing = PersonMention.objects.filter(import_key__startswith=prefix)
+        sync_rows(PersonMention, existing, desired)
+
+    def _count(self, what: str, result) -> None:
+        self.stats[f"{what} created"] += result.created
+        self.stats[f"{what} updated"] += result.updated
+        self.stats[f"{what} deleted"] += result.deleted

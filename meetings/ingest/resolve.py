@@ -1,0 +1,151 @@
+"""Resolving extracted names to rows: countries, people and agreements, once across articles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db import IntegrityError, transaction
+
+from meetings.extraction.turkish import fold, name_key
+from meetings.models import Agreement, AgreementAlias, Country, Person, PersonAlias
+from meetings.models.base import unique_slug
+
+
+def is_specific(name: str) -> bool:
+    """Whether an agreement's name singles it out ("Kasım 2020 Bildirgesi", "Minsk Protokolü")
+    rather than describing a kind of agreement ("barış anlaşması", "Üçlü anlaşma")."""
+    words = name.split()
+    capitalised = sum(1 for w in words[1:] if w[:1].isupper())
+    return any(ch.isdigit() for ch in name) or capitalised >= 1
+
+
+@dataclass
+class PersonMatch:
+    """The outcome of resolving a name: a person, or why there is none."""
+
+    person: Person | None
+    created: bool = False
+    ambiguous: list[str] = field(default_factory=list)
+
+
+class Resolver:
+    """Looks names up in the database, remembering answers for the rest of one import run."""
+
+    def __init__(self) -> None:
+        self._countries: dict[str, Country] | None = None
+        self._people: dict[str, Person] = {}
+
+    # Countries ---------------------------------------------------------------------------
+    def country(self, name: str | None) -> Country | None:
+        """The country named by its Turkish or English name, adjective or demonym."""
+        if not name:
+            return None
+        if self._countries is None:
+            self._countries = {}
+            for c in Country.objects.all():
+                for form in (c.name_en, c.adjective, c.demonym, c.name_tr):
+                    if form:
+                        self._countries[fold(form)] = c
+        key = fold(name.strip())
+        found = self._countries.get(key)
+        if found is None:
+            found, _ = Country.objects.get_or_create(
+                name_tr=name.strip(),
+                defaults={"name_en": name.strip(), "slug": unique_slug(Country, name)},
+            )
+            self._countries[key] = found
+        return found
+
+    # People ------------------------------------------------------------------------------
+    def person(self, name: str, country: Country | None = None) -> PersonMatch:
+        """The one person a name stands for, created if it is a new full name.
+
+        A single word (a surname) resolves only when exactly one known person has it as the
+        last word of their name; otherwise it stays unresolved and the caller flags it.
+        """
+        key = name_key(name)
+        if not key:
+            return PersonMatch(None)
+        if key in self._people:
+            return PersonMatch(self._people[key])
+        found = self._lookup(key)
+        if found is not None:
+            self._people[key] = found
+            return PersonMatch(found)
+        if " " not in key:
+            candidates = self._by_surname(key)
+            if len(candidates) == 1:
+                self._people[key] = candidates[0]
+                return PersonMatch(candidates[0])
+            if len(candidates) > 1:
+                return PersonMatch(None, ambiguous=sorted(p.name for p in candidates))
+        created = False
+        try:
+            with transaction.atomic():
+                person = Person.objects.create(name=name, country=country)
+                created = True
+        except IntegrityError:
+            # Another importer created the same person a moment ago: use theirs.
+            person = Person.objects.get(name_key=key)
+        self._people[key] = person
+        return PersonMatch(person, created=created)
+
+    def _lookup(self, key: str) -> Person | None:
+        person = Person.objects.filter(name_key=key).first()
+        if person is None:
+            alias = PersonAlias.objects.select_related("person").filter(key=key).first()
+            person = alias.person if alias else None
+        return person
+
+    def _by_surname(self, key: str) -> list[Person]:
+        people = {p.pk: p for p in Person.objects.filter(name_key__endswith=f" {key}")}
+        for alias in PersonAlias.objects.select_related("person").filter(key__endswith=f" {key}"):
+            people.setdefault(alias.person_id, alias.person)
+        return list(people.values())
+
+    # Agreements --------------------------------------------------------------------------
+    def agreement(
+        self, name: str, surfaces: list[str], parties: list[Country], status: str
+    ) -> tuple[Agreement, bool]:
+        """The agreement these surface forms name, created if none matches; and whether new.
+
+        A known name or alias matches outright. Generic wording ("üçlü anlaşma", "barış
+        anlaşması") matches only an agreement with the same parties, so two different peace
+        agreements never become one.
+        """
+        party_ids = {c.pk for c in parties}
+        keys = [k for k in dict.fromkeys(name_key(s) for s in [name, *surfaces]) if k]
+        for key in keys:
+            found = self._agreement_by_key(key, party_ids)
+            if found is not None:
+                return found, False
+        base = name.strip()
+        existing = Agreement.objects.filter(name_key=name_key(base)).first()
+        if existing is not None:
+            # Same wording, different parties: a different agreement, named by its parties.
+            base = f"{base} ({', '.join(sorted(c.name_tr for c in parties)) or '?'})"
+            existing = Agreement.objects.filter(name_key=name_key(base)).first()
+            if existing is not None:
+                return existing, False
+        try:
+            with transaction.atomic():
+                agreement = Agreement.objects.create(name=base, status=status)
+                agreement.parties.set(parties)
+                return agreement, True
+        except IntegrityError:
+            return Agreement.objects.get(name_key=name_key(base)), False
+
+    def _agreement_by_key(self, key: str, party_ids: set[int]) -> Agreement | None:
+        def parties_agree(agreement: Agreement) -> bool:
+            theirs = set(agreement.parties.values_list("pk", flat=True))
+            return bool(party_ids) and theirs == party_ids
+
+        agreement = Agreement.objects.filter(name_key=key).first()
+        if agreement is not None and (is_specific(agreement.name) or parties_agree(agreement)):
+            return agreement
+        alias = AgreementAlias.objects.select_related("agreement").filter(key=key).first()
+        if alias is None:
+            return None
+        if alias.needs_party_match and not parties_agree(alias.agreement):
+            return None
+        return alias.agreement
