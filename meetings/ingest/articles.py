@@ -24,6 +24,9 @@ from meetings.models import (
 from meetings.models.base import normalise_partial_date
 
 EXTRACTOR_VERSION = "1"
+POSSIBLE_DUPLICATE = (
+    "possible duplicate: same people and place as another meeting, and no date to tell them apart"
+)
 
 
 class Ingestor:
@@ -129,9 +132,7 @@ class Ingestor:
         if found.date.precision == "unknown":
             reasons.append("date unknown")
             if find_same_meeting(found, participants, None, exclude=meeting):
-                reasons.append(
-                    "possible duplicate: same people and place as another meeting, and no date to tell them apart"
-                )
+                reasons.append(POSSIBLE_DUPLICATE)
         for match in participants.values():
             if match.ambiguous:
                 reasons.append(f"ambiguous name: could be {' or '.join(match.ambiguous)}")

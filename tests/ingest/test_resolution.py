@@ -3,6 +3,7 @@
 import pytest
 
 from meetings.ingest import Ingestor
+from meetings.ingest.articles import POSSIBLE_DUPLICATE
 from meetings.models import Agreement, AgreementMention, Meeting, Participation, Person
 from tests.factories import PersonFactory
 from tests.ingest.builders import ALIYEV, LAVROV, ArticleBuilder, aliyev_receives_lavrov
@@ -132,10 +133,7 @@ def test_an_undated_report_is_never_merged_but_flagged(known_entities):
     assert Meeting.objects.count() == 2
     undated = Meeting.objects.get(date__isnull=True)
     assert undated.needs_review
-    assert (
-        "possible duplicate: same people and place as another meeting, and no date to tell them apart"
-        in undated.review_reasons
-    )
+    assert POSSIBLE_DUPLICATE in undated.review_reasons
     assert "date unknown" in undated.review_reasons
 
 
