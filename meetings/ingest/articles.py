@@ -79,7 +79,8 @@ class Ingestor:
             "date": normalise_partial_date(source.date.value, source.date.precision),
             "date_precision": source.date.precision,
             "warnings": list(extracted.warnings),
-            "needs_review": not extracted.meetings,
+            # No meeting with anyone in it: the article itself needs an editor's eye.
+            "needs_review": not any(m.participants for m in extracted.meetings),
             "extractor_version": EXTRACTOR_VERSION,
         }
 
