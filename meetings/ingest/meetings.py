@@ -71,8 +71,10 @@ def _principal_ids(found: ExtractedMeeting, participants: dict, role: str) -> se
     return ids
 
 
-def same_principals(found: ExtractedMeeting, participants: dict, exclude: Meeting | None = None):
-    """Meetings with the same host and guest (as people) at the same place."""
+def same_principals(
+    found: ExtractedMeeting, participants: dict, exclude: Meeting | None = None, year=None
+):
+    """Meetings with the same host and guest (as people) at the same place; in year if given."""
     hosts = _principal_ids(found, participants, "host")
     guests = _principal_ids(found, participants, "guest")
     if not hosts or not guests:
@@ -85,6 +87,9 @@ def same_principals(found: ExtractedMeeting, participants: dict, exclude: Meetin
     )
     if exclude is not None:
         meetings = meetings.exclude(pk=exclude.pk)
+    if year is not None:
+        # An index range on the date instead of every meeting the two ever had.
+        meetings = meetings.filter(date__gte=dt.date(year, 1, 1), date__lte=dt.date(year, 12, 31))
     place = fold(found.location.name) if found.location else ""
     return [m for m in meetings if not place or not m.location or fold(m.location) == place]
 
@@ -95,12 +100,12 @@ def find_same_meeting(found, participants, fields, exclude=None) -> Meeting | No
     With fields None it looks for any same-principals meeting, for flagging possible
     duplicates of an undated meeting; otherwise a meeting with no known date never merges.
     """
-    candidates = same_principals(found, participants, exclude)
     if fields is None:
+        candidates = same_principals(found, participants, exclude)
         return candidates[0] if candidates else None
     if found.date.precision == "unknown":
         return None
-    for meeting in candidates:
+    for meeting in same_principals(found, participants, exclude, year=found.date.value.year):
         if dates_agree(meeting.date, meeting.date_precision, found.date):
             return meeting
     return None

@@ -32,8 +32,13 @@ class Resolver:
     """Looks names up in the database, remembering answers for the rest of one import run."""
 
     def __init__(self) -> None:
+        self.forget()
+
+    def forget(self) -> None:
+        """Drop every remembered answer: after a rollback they may name rows that are gone."""
         self._countries: dict[str, Country] | None = None
         self._people: dict[str, Person] = {}
+        self._agreements: dict[tuple, Agreement] = {}
 
     # Countries ---------------------------------------------------------------------------
     def country(self, name: str | None) -> Country | None:
@@ -115,6 +120,15 @@ class Resolver:
         """
         party_ids = {c.pk for c in parties}
         keys = [k for k in dict.fromkeys(name_key(s) for s in [name, *surfaces]) if k]
+        remembered = (tuple(keys), frozenset(party_ids))
+        if remembered in self._agreements:
+            return self._agreements[remembered], False
+        agreement, created = self._find_or_create_agreement(name, keys, parties, status)
+        self._agreements[remembered] = agreement
+        return agreement, created
+
+    def _find_or_create_agreement(self, name, keys, parties, status) -> tuple[Agreement, bool]:
+        party_ids = {c.pk for c in parties}
         for key in keys:
             found = self._agreement_by_key(key, party_ids)
             if found is not None:

@@ -35,21 +35,27 @@ class SyncResult:
     rows: dict[str, models.Model] = field(default_factory=dict)
 
 
-def sync_rows(model: type[models.Model], existing: models.QuerySet, desired: list[Desired]):
+def sync_rows(
+    model: type[models.Model], existing: models.QuerySet | None, desired: list[Desired]
+) -> SyncResult:
     """Make the rows in existing match desired, respecting editors.
+
+    existing is None for an article stored just now: its keys cannot have rows or
+    tombstones yet, so there is nothing to look up.
 
     - a key an editor deleted (DeletedImport) is not created again;
     - a field an editor locked is not overwritten;
     - a stale row (no longer extracted) is deleted unless an editor touched it.
     """
     result = SyncResult()
-    current = {row.import_key: row for row in existing}
-    wanted_keys = [d.key for d in desired]
-    tombstones = set(
-        DeletedImport.objects.filter(import_key__in=wanted_keys).values_list(
-            "import_key", flat=True
+    current = {row.import_key: row for row in existing} if existing is not None else {}
+    tombstones = set()
+    if existing is not None and desired:
+        tombstones = set(
+            DeletedImport.objects.filter(import_key__in=[d.key for d in desired]).values_list(
+                "import_key", flat=True
+            )
         )
-    )
     to_create = []
     for item in desired:
         if item.key in tombstones:

@@ -13,7 +13,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from meetings.ingest import Ingestor
-from meetings.models import Agreement, Article, Meeting, Person, Statement
+from meetings.models import Agreement, Article, Meeting, Participation, Person, Statement
 from tests.conftest import ROOT, SEEDS
 
 pytestmark = pytest.mark.django_db
@@ -121,6 +121,27 @@ def test_a_failing_file_leaves_nothing_behind(known_entities, monkeypatch):
     assert not Statement.objects.exclude(meeting__in=Meeting.objects.all()).exists()
 
 
+def test_a_person_created_by_a_failed_file_is_not_reused(known_entities, tmp_path, monkeypatch):
+    """A later file naming the same new person must not point at the rolled-back row."""
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(
+            f"date 2023-0{len(name)} Gürcistan Başbakanı İrakli Garibaşvili, Tiflis'te Ermenistan "
+            "Dışişleri Bakanı Ararat Mirzoyan'ı kabul etti.",
+            encoding="utf-8",
+        )
+    original = Ingestor._sync_agreements
+
+    def explode(self, article, *args):
+        if article.filename == "a.txt":
+            raise RuntimeError("disk full")
+        return original(self, article, *args)
+
+    monkeypatch.setattr(Ingestor, "_sync_agreements", explode)
+    _, err, _ = run(tmp_path)
+    assert "b.txt" not in err
+    assert Participation.objects.get(role="guest").person.name == "Ararat Mirzoyan"
+
+
 def test_dry_run_reports_but_writes_nothing(known_entities):
     before = counts()
     out, _, error = run(dry_run=True)
@@ -155,6 +176,52 @@ def test_a_changed_file_under_the_same_name_replaces_its_records(known_entities,
     assert Article.objects.count() == 1
     lavrov = Statement.objects.get(speaker__name="Sergey Lavrov")
     assert lavrov.text.startswith("Geldik.")
+
+
+def test_verbosity_two_lists_each_file(known_entities):
+    out, _, _ = run(verbosity=2)
+    assert f"{SEEDS / '000_c0a32fc8072f6d9b.txt'}: new" in out
+
+
+def test_parallel_workers_import_the_same_as_one_process(tmp_path):
+    """The real command, twice on fresh SQLite files: --jobs 2 and one process agree."""
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for name in ("000_c0a32fc8072f6d9b.txt", "001_1281da8a27769593.txt"):
+        shutil.copy(SEEDS / name, articles / name)
+    shutil.copy(BAD / "cp1254_turkish.txt", articles / "cp1254.txt")
+    (articles / "empty.txt").write_bytes(b"")
+    results = {}
+    for jobs in ("1", "2"):
+        env = {**os.environ, "DJANGO_DEBUG": "1", "DATABASE_URL": f"sqlite:///{tmp_path}/{jobs}"}
+        manage = [sys.executable, str(ROOT / "manage.py")]
+        subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
+        subprocess.run([*manage, "load_known_entities", "-v0"], env=env, check=True, cwd=ROOT)
+        run_ = subprocess.run(
+            [*manage, "import_articles", str(articles), "--jobs", jobs],
+            env=env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
+        dump = subprocess.run(
+            [
+                *manage,
+                "shell",
+                "-c",
+                "from meetings.models import *; print(["
+                "m.objects.count() for m in (Article, Meeting, Person, Statement, Agreement)])",
+            ],
+            env=env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        results[jobs] = (run_.returncode, run_.stdout.splitlines()[0], dump.stdout.strip())
+        assert f"{articles / 'empty.txt'}: empty input" in run_.stderr
+    assert results["1"] == results["2"]
+    assert results["2"][:2] == (1, "4 files: 3 new, 0 unchanged, 0 updated, 1 failed.")
 
 
 def test_quiet_when_verbosity_is_zero(known_entities):

@@ -12,30 +12,15 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from tqdm import tqdm
 
-from meetings.extraction import ExtractionError, extract
-from meetings.extraction.normalise import decode
 from meetings.ingest import Ingestor
+from meetings.ingest.files import MAX_BYTES, article_files, import_in_pool, import_one, label
 from meetings.models import Article
 
 DEFAULT_PATH = Path(settings.BASE_DIR) / "fixtures" / "articles"
-MAX_BYTES = 1_000_000  # far above any news article; larger files are refused, not truncated
 
 
 class DryRun(Exception):
     """Raised to roll back a dry run's transaction after it has counted everything."""
-
-
-def article_files(paths: list[Path]) -> tuple[list[Path], list[str]]:
-    """The files to import, in a stable order, and an error for each path that is missing."""
-    files, errors = [], []
-    for path in paths:
-        if path.is_dir():
-            files += sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
-        elif path.is_file():
-            files.append(path)
-        else:
-            errors.append(f"{path}: no such file or directory")
-    return files, errors
 
 
 class Command(BaseCommand):
@@ -58,74 +43,60 @@ class Command(BaseCommand):
             help="Re-read the stored articles with the current extractor (PATHs are ignored).",
         )
         parser.add_argument(
+            "--jobs",
+            type=int,
+            default=1,
+            help="Worker processes (files are still imported one transaction each).",
+        )
+        parser.add_argument(
             "--max-bytes", type=int, default=MAX_BYTES, help="Refuse files larger than this."
         )
 
-    def handle(self, *args, paths, dry_run, reextract, max_bytes, verbosity, **options):
+    def handle(self, *args, paths, dry_run, reextract, jobs, max_bytes, verbosity, **options):
+        if jobs < 1:
+            raise CommandError("--jobs must be at least 1")
+        if jobs > 1 and (dry_run or reextract):
+            raise CommandError("--jobs works for importing files, not with --dry-run/--reextract")
         self.verbosity = verbosity
         ingestor = Ingestor()
         outcomes: Counter = Counter()
         if reextract:
-            jobs = [(a.filename or f"article {a.pk}", a) for a in Article.objects.order_by("pk")]
-            errors = []
+            jobs_list, errors = list(Article.objects.order_by("pk")), []
         else:
-            files, errors = article_files(paths)
-            jobs = [(str(f), f) for f in files]
+            jobs_list, errors = article_files(paths)
         for error in errors:
             self._fail(error)
         outcomes["failed"] += len(errors)
+        total = len(jobs_list) + len(errors)
 
+        if jobs > 1 and len(jobs_list) > 1:
+            results = import_in_pool(jobs_list, jobs, max_bytes, ingestor.stats)
+        else:
+            results = ((label(j), *import_one(ingestor, j, max_bytes)) for j in jobs_list)
         progress = tqdm(
-            jobs,
+            results,
+            total=len(jobs_list),
             unit="file",
             disable=verbosity < 1 or not sys.stdout.isatty(),
             file=sys.stdout,
         )
         try:
             with transaction.atomic() if dry_run else nullcontext():
-                for label, job in progress:
-                    outcome = self._one(ingestor, label, job, max_bytes)
+                for name, outcome, error in progress:
                     outcomes[outcome] += 1
-                    if verbosity >= 2:
-                        progress.write(f"{label}: {outcome}")
+                    if error:
+                        progress.clear()
+                        self._fail(error)
+                    elif verbosity >= 2:
+                        progress.write(f"{name}: {outcome}", file=self.stdout)
                 if dry_run:
                     raise DryRun
         except DryRun:
             pass
 
-        self._summary(len(jobs) + len(errors), outcomes, ingestor.stats, dry_run)
+        self._summary(total, outcomes, ingestor.stats, dry_run)
         if outcomes["failed"]:
-            raise CommandError(
-                f"{outcomes['failed']} of {len(jobs) + len(errors)} files failed", returncode=1
-            )
-
-    def _one(self, ingestor: Ingestor, label: str, job, max_bytes: int) -> str:
-        """Import one file (or re-extract one Article); return what happened."""
-        try:
-            if isinstance(job, Article):
-                if job.skip_reextract:
-                    return "unchanged"
-                extracted = extract(job.raw_text, filename=job.filename)
-                extracted.source.sha256 = job.sha256  # identity stays the stored file's
-                return ingestor.ingest(extracted, job.raw_text, force=True)
-            raw = self._read(job, max_bytes)
-            extracted = extract(raw, filename=job.name)
-            return ingestor.ingest(extracted, decode(raw))
-        except (OSError, ExtractionError, ValueError) as exc:
-            self._fail(f"{label}: {_describe(exc)}")
-            return "failed"
-        except Exception as exc:  # a bug must not stop the other files; say which file
-            self._fail(f"{label}: could not be imported ({type(exc).__name__}: {exc})")
-            return "failed"
-
-    def _read(self, path: Path, max_bytes: int) -> bytes:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise ValueError(
-                f"{size / 1e6:.1f} MB is larger than the {max_bytes / 1e6:g} MB limit for one "
-                "article (--max-bytes)"
-            )
-        return path.read_bytes()
+            raise CommandError(f"{outcomes['failed']} of {total} files failed", returncode=1)
 
     def _fail(self, message: str) -> None:
         self.stderr.write(self.style.ERROR(message))
@@ -145,14 +116,3 @@ class Command(BaseCommand):
         style = self.style.WARNING if outcomes["failed"] else self.style.SUCCESS
         self.stdout.write(style(f"{prefix}{files}."))
         self.stdout.write(f"{rows}.")
-
-
-def _describe(exc: Exception) -> str:
-    """A one-line reason for a file that cannot be imported."""
-    if isinstance(exc, PermissionError):
-        return "cannot be read (permission denied)"
-    if isinstance(exc, IsADirectoryError | FileNotFoundError):
-        return "no such file"
-    if isinstance(exc, OSError):
-        return f"cannot be read ({exc.strerror or exc})"
-    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
