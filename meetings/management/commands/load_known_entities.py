@@ -35,6 +35,8 @@ class Command(BaseCommand):
                     counts[self._merge(wrapped)] += 1
         except (DeserializationError, ValueError) as exc:
             raise CommandError(f"{path}: not a valid entity fixture: {exc}") from exc
+        if options["verbosity"] < 1:
+            return
         self.stdout.write(
             self.style.SUCCESS(
                 f"{path.name}: {counts['created']} created, {counts['updated']} updated, "
