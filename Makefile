@@ -31,9 +31,7 @@ migrate: install
 
 load: migrate ## Load the known entities and import the seed articles into the database.
 	DJANGO_DEBUG=1 $(MANAGE) load_known_entities
-	@if DJANGO_DEBUG=1 $(MANAGE) help import_articles >/dev/null 2>&1; then \
-		DJANGO_DEBUG=1 $(MANAGE) import_articles fixtures/articles; \
-	else echo "import_articles is not available yet: serving the known entities only"; fi
+	DJANGO_DEBUG=1 $(MANAGE) import_articles fixtures/articles
 
 run: load ## Install, migrate, load the seeds into SQLite and serve http://$(HOST):$(PORT).
 	DJANGO_DEBUG=1 $(MANAGE) runserver $(HOST):$(PORT)
@@ -56,8 +54,9 @@ format: install-test
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-bench: install-test ## Benchmarks (not timed tests): extraction throughput and memory.
+bench: install-test ## Benchmarks (not timed tests): extraction and import throughput, memory.
 	$(PY) tests/bench/bench_extraction.py
+	$(PY) tests/bench/bench_import.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache

@@ -97,6 +97,14 @@ def test_an_article_with_no_meeting_is_stored_and_flagged(known_entities):
     assert "no meeting found" in article.warnings
 
 
+def test_an_html_page_imports_as_its_text(known_entities):
+    run(BAD / "markup.html")
+    article = Article.objects.get()
+    assert "<" in article.raw_text and "<" not in article.text
+    assert "the file is an HTML page: its markup was removed" in article.warnings
+    assert Meeting.objects.get().participations.get(role="host").person.name == "İlham Aliyev"
+
+
 def test_an_unclosed_quote_is_kept(known_entities):
     run(BAD / "unbalanced_quotes.txt")
     texts = list(Statement.objects.values_list("text", flat=True))

@@ -1,0 +1,311 @@
+"""extract(): raw article in, ExtractedArticle out. Reads in order: text, people, meetings,
+statements, agreements, dates; then puts each statement and agreement under its meeting."""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import re
+
+from . import agreements as agr
+from .dates import find_dates
+from .document import Doc
+from .lexicon import lexicon
+from .meetings import MeetingDraft, find_meetings, subject_of
+from .normalise import check_text, decode, normalise
+from .people import People, Person
+from .quotes import StatementDraft, direct_statements
+from .records import (
+    Agreement,
+    AgreementMention,
+    ExtractedArticle,
+    ExtractionError,
+    Meeting,
+    MentionedPerson,
+    PartialDate,
+    Participant,
+    Source,
+    Statement,
+)
+from .reported import reported_statements
+from .turkish import fold_tokens
+
+_WORDS = re.compile(r"[^\W_]+")
+_TWO_SIDES = re.compile(r"\biki (?:ulke|lider|bakan|taraf|heyet|devlet)")
+_TITLE_MAX = 200
+_HEADLINE_OVERLAP = 0.6
+NO_DATE = "no date in the article"
+NO_MEETING = "no meeting found"
+
+
+def extract(raw: bytes | str, filename: str | None = None) -> ExtractedArticle:
+    """Read one article; raises ExtractionError (and nothing else) for unreadable input."""
+    if isinstance(raw, (bytes, bytearray, memoryview)):
+        data = bytes(raw)
+        digest = hashlib.sha256(data).hexdigest()
+        text = decode(data)
+    elif isinstance(raw, str):
+        digest = hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
+        text = raw
+    else:
+        raise ExtractionError(f"cannot read an article from {type(raw).__name__}")
+    check_text(text)
+    try:
+        return _read(text, digest, filename)
+    except ExtractionError:
+        raise
+    except Exception as exc:  # pragma: no cover - a last line of defence; tests look for it
+        raise ExtractionError(f"internal extraction error: {exc!r}") from exc
+
+
+def _read(raw_text: str, digest: str, filename: str | None) -> ExtractedArticle:
+    norm = normalise(raw_text)
+    doc = Doc(norm.text, norm.paragraphs)
+    warnings = list(norm.warnings)
+    people = People(doc)
+    drafts = find_meetings(doc, people)
+    direct, quote_warnings = direct_statements(doc, people)
+    statements = _dedupe(doc, direct + reported_statements(doc, people))
+    warnings += quote_warnings
+    _counterpart_titles(doc, people)
+
+    header = norm.header_date
+    meetings = [_meeting(doc, d, header, warnings) for d in drafts]
+    if not drafts:
+        warnings.append(NO_MEETING)
+        if statements:
+            meetings.append(Meeting(header, None, "other"))
+            warnings.append("statements kept under a meeting of kind 'other'")
+    if any(m.date.precision == "unknown" for m in meetings) or (not meetings and not header.value):
+        warnings.append(NO_DATE)
+
+    starts = [d.start for d in drafts]
+    for s in statements:
+        meeting_index = _meeting_for(s.start, s.speaker, starts, drafts)
+        meetings[meeting_index].statements.append(
+            Statement(
+                s.speaker.name if s.speaker else None,
+                s.direct,
+                doc.text[s.start : s.end],
+                (s.start, s.end),
+            )
+        )
+    _agreements(doc, people, drafts, meetings, direct, starts)
+
+    in_meeting = {id(p) for d in drafts for p, _ in d.roles.values()}
+    for meeting, draft in zip(meetings, drafts, strict=False):
+        meeting.participants = [
+            Participant(p.name, role, p.title, p.country, p.spans)
+            for p, role in sorted(draft.roles.values(), key=lambda pr: _role_order(pr))
+        ]
+    mentioned = [
+        MentionedPerson(p.name, p.title, p.country, p.spans)
+        for p in sorted(people.persons, key=lambda p: p.start)
+        if id(p) not in in_meeting
+    ]
+    source_date = header if header.value else (meetings[0].date if meetings else header)
+    source = Source(filename, digest, _title(doc), source_date)
+    return ExtractedArticle(source, doc.text, meetings, mentioned, _unique(warnings))
+
+
+def _role_order(pair: tuple[Person, str]) -> tuple[int, int]:
+    person, role = pair
+    return ({"host": 0, "guest": 1, "delegation": 2}.get(role, 3), person.start)
+
+
+def _unique(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def _title(doc: Doc) -> str:
+    if not doc.paragraphs:
+        return ""
+    start, end = doc.paragraphs[0]
+    title = doc.text[start:end]
+    if len(title) > _TITLE_MAX and doc.sentences:
+        first = doc.sentences[0]
+        title = doc.text[first.start : first.end]
+    if len(title) > _TITLE_MAX:
+        title = title[:_TITLE_MAX].rsplit(" ", 1)[0] + "…"
+    return title.strip()
+
+
+def _headline_paragraph(doc: Doc) -> bool:
+    """Whether the first paragraph is a headline that the next paragraph repeats."""
+    if len(doc.paragraphs) < 2:
+        return False
+    first = set(_WORDS.findall(doc.folded[slice(*doc.paragraphs[0])]))
+    second = set(_WORDS.findall(doc.folded[slice(*doc.paragraphs[1])]))
+    return bool(first) and len(first & second) / len(first) >= _HEADLINE_OVERLAP
+
+
+def _dedupe(doc: Doc, statements: list[StatementDraft]) -> list[StatementDraft]:
+    # A headline repeated by the lead gives the same quote twice: keep the lead's.
+    headline = _headline_paragraph(doc)
+    ordered = sorted(statements, key=lambda s: (headline and s.para == 0, s.start))
+    seen: set[tuple[int, bool, str]] = set()
+    kept: list[StatementDraft] = []
+    for s in ordered:
+        key = (id(s.speaker), s.direct, " ".join(_WORDS.findall(doc.folded[s.start : s.end])))
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(s)
+    return sorted(kept, key=lambda s: s.start)
+
+
+def _meeting_for(
+    pos: int, speaker: Person | None, starts: list[int], drafts: list[MeetingDraft]
+) -> int:
+    if not drafts:
+        return 0
+    index = max(0, bisect.bisect_right(starts, pos) - 1)
+    if speaker is not None and not drafts[index].has(speaker):
+        holders = [i for i, d in enumerate(drafts) if d.has(speaker)]
+        if len(holders) == 1:
+            return holders[0]
+    return index
+
+
+def _meeting(doc: Doc, draft: MeetingDraft, header: PartialDate, warnings: list[str]) -> Meeting:
+    date = header
+    default_year = header.value.year if header.value else None
+    for sent_index in draft.sentences:
+        sent = doc.sentences[sent_index]
+        for found in find_dates(doc.folded, sent.start, sent.end):
+            if doc.quote_at(found.start) >= 0:
+                continue
+            resolved = found.resolve(default_year)
+            written = doc.text[found.start : found.end]
+            if resolved is None:
+                warnings.append(f"the date {written!r} has no year or is not a real date")
+                continue
+            if _refines(resolved, header):
+                date = resolved
+            else:
+                warnings.append(f"the date {written!r} in the text disagrees with the header")
+            break
+        else:
+            continue
+        break
+    return Meeting(date, draft.location, draft.kind)  # type: ignore[arg-type]
+
+
+def _refines(found: PartialDate, header: PartialDate) -> bool:
+    if header.value is None or found.value is None:
+        return True
+    if header.precision == "year":
+        return found.value.year == header.value.year
+    if header.precision == "month":
+        return found.value.timetuple()[:2] == header.value.timetuple()[:2]
+    return found.value == header.value or found.precision != "day"
+
+
+def _counterpart_titles(doc: Doc, people: People) -> None:
+    # "İranlı mevkidaşı Arakçi": the counterpart holds the subject's office in his own country.
+    lex = lexicon()
+    for person in people.persons:
+        mention = next((m for m in person.mentions if m.counterpart), None)
+        if mention is None or any(m.title and not m.counterpart for m in person.mentions):
+            continue
+        sent = doc.sentences[doc.tokens[mention.first].sent]
+        subject = subject_of(doc, people.mentions_in(sent.first, mention.first))
+        if subject is None or subject.title_first is None or not person.country:
+            continue
+        tokens = doc.tokens
+        k = subject.title_first
+        while k < subject.first and lex.country_of_word(tokens[k].fbase):
+            k += 1
+        # Only a title that opens with a country has an office to carry over.
+        if k == subject.title_first or k >= subject.first or not subject.title:
+            continue
+        office = subject.title[tokens[k].start - tokens[subject.title_first].start :]
+        person.inferred_title = f"{person.country} {office}"
+
+
+def _agreements(
+    doc: Doc,
+    people: People,
+    drafts: list[MeetingDraft],
+    meetings: list[Meeting],
+    direct: list[StatementDraft],
+    starts: list[int],
+) -> None:
+    mentions = agr.find_mentions(doc, people)
+    if not mentions or not meetings:
+        return
+    quote_speakers = {(s.start, s.end): s.speaker for s in direct}
+    for c in agr.cluster(mentions):
+        parties: list[str] = []
+        for m in c.mentions:
+            found = list(m.parties)
+            if m.uses_ile:
+                country = _voice_country(doc, people, m.start, quote_speakers)
+                if country:
+                    found.append(country)
+            parties += [p for p in found if p not in parties]
+        index = max(0, bisect.bisect_right(starts, c.mentions[0].start) - 1) if drafts else 0
+        if not parties:
+            parties = _fallback_parties(
+                doc, people, c, drafts[index] if drafts else None, quote_speakers
+            )
+        meetings[min(index, len(meetings) - 1)].agreements.append(
+            Agreement(
+                agr.name_of(c, doc.text),
+                sorted(set(parties), key=fold_key),
+                agr.status_of(c),  # type: ignore[arg-type]
+                [AgreementMention(doc.text[m.start : m.end], (m.start, m.end)) for m in c.mentions],
+            )
+        )
+
+
+def fold_key(name: str) -> str:
+    """A sort key that orders Turkish names the way a reader expects."""
+    return " ".join(fold_tokens(name))
+
+
+def _voice_country(
+    doc: Doc, people: People, pos: int, quote_speakers: dict[tuple[int, int], Person | None]
+) -> str | None:
+    q = doc.quote_at(pos)
+    if q >= 0:
+        region = doc.quotes[q]
+        speaker = quote_speakers.get((region.inner_start, region.inner_end))
+        return speaker.country if speaker else None
+    sent = doc.sentences[doc.tokens[_token_index(doc, pos)].sent]
+    subject = subject_of(doc, people.mentions_in(sent.first, sent.last))
+    return subject.person.country if subject and subject.person else None
+
+
+def _fallback_parties(
+    doc: Doc,
+    people: People,
+    c: agr.Cluster,
+    draft: MeetingDraft | None,
+    quote_speakers: dict[tuple[int, int], Person | None],
+) -> list[str]:
+    lex = lexicon()
+    sides = [p.country for p in draft.principals() if p.country] if draft else []
+    # "iki ülke arasında", "iki lider … imzaladı": the parties are the meeting's sides.
+    if sides and any(m.needs_meeting_countries or m.status == "signed" for m in c.mentions):
+        return sides
+    first = c.mentions[0]
+    sent = doc.sentences[doc.tokens[_token_index(doc, first.start)].sent]
+    if sides and _TWO_SIDES.search(doc.folded, sent.start, sent.end):
+        return sides
+    found: list[str] = []
+    for token in doc.sentence_tokens(sent):
+        mention = people.mention_at(token.index)
+        country = mention.person.country if mention and mention.person else None
+        country = country or (lex.country_of_word(token.fbase) if token.cap else None)
+        if country and country not in found:
+            found.append(country)
+    voice = _voice_country(doc, people, first.start, quote_speakers)
+    if voice and voice not in found:
+        found.append(voice)
+    return found
+
+
+def _token_index(doc: Doc, pos: int) -> int:
+    starts = [t.start for t in doc.tokens]
+    return max(0, bisect.bisect_right(starts, pos) - 1)
