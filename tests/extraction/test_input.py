@@ -184,7 +184,7 @@ def test_an_html_page_is_read_as_its_visible_text() -> None:
 
 def test_prose_that_mentions_a_tag_is_kept_verbatim() -> None:
     text = (
-        'Türkiye Dışişleri Bakanı Hakan Fidan, Ankara\'da Macaristan Dışişleri Bakanı Peter '
+        "Türkiye Dışişleri Bakanı Hakan Fidan, Ankara'da Macaristan Dışişleri Bakanı Peter "
         'Szijjarto ile görüştü. Fidan, "<script>alert(1)</script> bir saldırı değildir" dedi.'
     )
     result = extract(text)
