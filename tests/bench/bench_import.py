@@ -1,0 +1,200 @@
+"""bench_import: how fast `manage.py import_articles` fills SQLite and PostgreSQL, and its memory.
+
+How to run it (from the project root, with the project's virtualenv; not part of `pytest`):
+
+    .venv/bin/python tests/bench/bench_import.py                   # 1,000 and 10,000 articles
+    .venv/bin/python tests/bench/bench_import.py --articles 2000   # 1,000 and 2,000
+    .venv/bin/python tests/bench/bench_import.py --sizes 50 --backends sqlite   # a quick check
+
+What it does:
+1. generates the synthetic corpus (`meetings.corpus`, the code behind
+   `manage.py generate_corpus`) into a temporary directory; the N-article corpus is the
+   first N files of the largest one;
+2. for each backend and each size, starts from an empty database — a new SQLite file
+   (DATABASE_URL=sqlite:////tmp/…) or a PostgreSQL database it creates and drops itself
+   (`createdb`/`dropdb -h 127.0.0.1 -U postgres diplomacy_bench`) — runs `manage.py migrate`,
+   then times `manage.py import_articles DIR` as a child process with DJANGO_DEBUG=1;
+3. prints a table: wall time, articles/s and the child's peak memory (max RSS from
+   wait4(), the same figure as /usr/bin/time -v's "Maximum resident set size").
+
+The time includes the child's Django start-up (about a second), which matters only at small
+sizes. Peak memory should stay flat from 1,000 to 10,000 articles; a growing figure means the
+importer keeps something per article. Needs PostgreSQL listening on 127.0.0.1:5432 for the
+postgres rows (use --backends sqlite without it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from meetings.corpus import write_corpus  # noqa: E402
+
+PG_HOST = "127.0.0.1"
+PG_USER = "postgres"
+PG_DB = "diplomacy_bench"
+PG_URL = f"postgres://{PG_USER}@{PG_HOST}:5432/{PG_DB}"
+
+
+@dataclass
+class Result:
+    backend: str
+    articles: int
+    seconds: float
+    peak_mb: float
+    summary: str
+    returncode: int
+
+    @property
+    def rate(self) -> float:
+        return self.articles / self.seconds if self.seconds else 0.0
+
+
+def run_child(args: list[str], env: dict[str, str], log: Path) -> tuple[int, float, float]:
+    """Run a command; return (exit code, wall seconds, peak RSS in MB) of that child alone."""
+    started = time.perf_counter()
+    with log.open("wb") as out:
+        proc = subprocess.Popen(args, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        # wait4 gives this child's own rusage; RUSAGE_CHILDREN would be the max over all children.
+        _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return proc.returncode, elapsed, usage.ru_maxrss / 1024  # Linux reports KiB
+
+
+def manage(*args: str) -> list[str]:
+    return [sys.executable, str(ROOT / "manage.py"), *args]
+
+
+def fresh_database(backend: str, workdir: Path, size: int) -> str:
+    """An empty database for one run; returns its DATABASE_URL."""
+    if backend == "sqlite":
+        path = workdir / f"bench_{size}.sqlite3"
+        path.unlink(missing_ok=True)
+        return f"sqlite:///{path}"  # path is absolute, so this is sqlite:////tmp/…
+    pg = ["-h", PG_HOST, "-U", PG_USER]
+    subprocess.run(["dropdb", *pg, "--if-exists", PG_DB], check=True)
+    subprocess.run(["createdb", *pg, PG_DB], check=True)
+    return PG_URL
+
+
+def drop_postgres() -> None:
+    subprocess.run(["dropdb", "-h", PG_HOST, "-U", PG_USER, "--if-exists", PG_DB], check=False)
+
+
+def corpus_dirs(workdir: Path, sizes: list[int], seed: int) -> dict[int, Path]:
+    """One directory per size; the smaller ones hard-link the first files of the largest."""
+    largest = max(sizes)
+    full = workdir / f"corpus_{largest}"
+    full.mkdir()
+    started = time.perf_counter()
+    _, size = write_corpus(full, largest, seed=seed)
+    print(
+        f"generated {largest:,} articles ({size / 1e6:.1f} MB) in "
+        f"{time.perf_counter() - started:.1f} s",
+        flush=True,
+    )
+    names = sorted(p.name for p in full.iterdir())
+    dirs = {largest: full}
+    for n in sizes:
+        if n == largest:
+            continue
+        d = workdir / f"corpus_{n}"
+        d.mkdir()
+        for name in names[:n]:
+            try:
+                os.link(full / name, d / name)
+            except OSError:
+                shutil.copy2(full / name, d / name)
+        dirs[n] = d
+    return dirs
+
+
+def bench(backend: str, size: int, corpus: Path, workdir: Path) -> Result:
+    env = dict(os.environ, DJANGO_DEBUG="1", DATABASE_URL=fresh_database(backend, workdir, size))
+    env.pop("PYTHONHASHSEED", None)
+    log = workdir / f"{backend}_{size}.log"
+    code, _, _ = run_child(manage("migrate", "--noinput", "-v", "0"), env, log)
+    if code:
+        raise SystemExit(f"{backend}: migrate failed:\n{log.read_text()[-2000:]}")
+    code, seconds, peak = run_child(manage("import_articles", str(corpus)), env, log)
+    text = log.read_text(errors="replace")
+    summary = next((ln for ln in text.splitlines() if re.match(r"\d+ files:", ln)), "")
+    if not summary:
+        print(f"{backend} {size}: no summary line; the end of its output:\n{text[-2000:]}")
+    return Result(backend, size, seconds, peak, summary, code)
+
+
+def print_table(results: list[Result]) -> None:
+    header = f"{'backend':<10} {'articles':>9} {'seconds':>9} {'articles/s':>11} {'peak RSS':>10}"
+    print()
+    print(header)
+    print("-" * len(header))
+    for r in results:
+        print(
+            f"{r.backend:<10} {r.articles:>9,} {r.seconds:>9.1f} {r.rate:>11.1f} "
+            f"{r.peak_mb:>7.0f} MB" + ("" if r.returncode == 0 else f"  (exit {r.returncode})")
+        )
+    print()
+    for r in results:
+        print(f"{r.backend} {r.articles:,}: {r.summary or '(no summary)'}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument(
+        "--articles", type=int, default=10_000, help="largest corpus (default 10,000)"
+    )
+    parser.add_argument(
+        "--sizes",
+        type=lambda s: [int(x) for x in s.split(",")],
+        default=None,
+        help="comma-separated sizes to run (default: 1000 and --articles)",
+    )
+    parser.add_argument("--backends", default="sqlite,postgres", help="sqlite,postgres")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
+    args = parser.parse_args(argv)
+
+    sizes = args.sizes or sorted({min(1000, args.articles), args.articles})
+    if any(n < 1 for n in sizes):
+        parser.error("sizes must be positive")
+    backends = [b.strip() for b in args.backends.split(",") if b.strip()]
+    unknown = set(backends) - {"sqlite", "postgres"}
+    if unknown:
+        parser.error(f"unknown backend(s): {', '.join(sorted(unknown))}")
+
+    workdir = Path(tempfile.mkdtemp(prefix="bench_import_"))
+    results: list[Result] = []
+    try:
+        dirs = corpus_dirs(workdir, sizes, args.seed)
+        for backend in backends:
+            for n in sizes:
+                print(f"{backend}: importing {n:,} articles…", flush=True)
+                results.append(bench(backend, n, dirs[n], workdir))
+                r = results[-1]
+                print(f"  {r.seconds:.1f} s, {r.rate:.1f} articles/s, peak {r.peak_mb:.0f} MB")
+    finally:
+        if "postgres" in backends:
+            drop_postgres()
+        if args.keep:
+            print(f"kept {workdir}")
+        else:
+            shutil.rmtree(workdir, ignore_errors=True)
+    print_table(results)
+    return 0 if all(r.returncode == 0 for r in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
