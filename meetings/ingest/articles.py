@@ -30,6 +30,14 @@ POSSIBLE_DUPLICATE = (
 )
 
 
+def _names(extracted: ExtractedArticle) -> list[tuple[str, str | None]]:
+    """Every person's name in the article, with the country given for them."""
+    names = [(p.name, p.country) for m in extracted.meetings for p in m.participants]
+    names += [(p.name, p.country) for p in extracted.mentioned_persons]
+    names += [(s.speaker, None) for m in extracted.meetings for s in m.statements if s.speaker]
+    return names
+
+
 def _relax_commit() -> None:
     """On PostgreSQL, do not wait for this transaction's WAL flush at commit.
 
@@ -86,6 +94,7 @@ class Ingestor:
             article.sha256 = source.sha256
             article.save()
             outcome = "updated"
+        self.stats["people created"] += self.resolver.prefetch_people(_names(extracted))
         self._sync_meetings(article, extracted)
         self._sync_mentions(article, extracted)
         return outcome

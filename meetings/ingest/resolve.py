@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 
 from meetings.extraction.turkish import fold, name_key
 from meetings.models import Agreement, AgreementAlias, Country, Person, PersonAlias
-from meetings.models.base import unique_slug
+from meetings.models.base import slug_base, unique_slug
 
 
 def is_specific(name: str) -> bool:
@@ -95,6 +95,50 @@ class Resolver:
         self._people[key] = person
         return PersonMatch(person, created=created)
 
+    def prefetch_people(self, names: list[tuple[str, str | None]]) -> int:
+        """Resolve many (name, country) pairs in a few queries; return how many were created.
+
+        Known names and aliases are looked up together, and new full names are inserted in
+        one statement. Single words (surnames) are left to person(), one by one.
+        """
+        wanted = {}
+        for name, country in names:
+            key = name_key(name)
+            if key and key not in self._people and key not in wanted:
+                wanted[key] = (name, country)
+        if not wanted:
+            return 0
+        for person in Person.objects.filter(name_key__in=wanted):
+            self._people[person.name_key] = person
+        missing = [k for k in wanted if k not in self._people]
+        if missing:
+            for alias in PersonAlias.objects.select_related("person").filter(key__in=missing):
+                self._people[alias.key] = alias.person
+        new = [k for k in missing if k not in self._people and " " in k]
+        if not new:
+            return 0
+        people = [
+            Person(
+                name=wanted[k][0],
+                name_key=k,
+                slug=slug_base(wanted[k][0]),
+                country=self.country(wanted[k][1]),
+            )
+            for k in new
+        ]
+        taken = set(
+            Person.objects.filter(slug__in=[p.slug for p in people]).values_list("slug", flat=True)
+        )
+        for person in people:
+            if person.slug in taken:
+                person.slug = unique_slug(Person, person.name)
+            taken.add(person.slug)
+        # A row another importer inserted meanwhile is skipped here and read back below.
+        Person.objects.bulk_create(people, ignore_conflicts=True)
+        for person in Person.objects.filter(name_key__in=new):
+            self._people[person.name_key] = person
+        return sum(1 for k in new if k in self._people)
+
     def _lookup(self, key: str) -> Person | None:
         person = Person.objects.filter(name_key=key).first()
         if person is None:
@@ -129,13 +173,11 @@ class Resolver:
 
     def _find_or_create_agreement(self, name, keys, parties, status) -> tuple[Agreement, bool]:
         party_ids = {c.pk for c in parties}
-        for key in keys:
-            found = self._agreement_by_key(key, party_ids)
-            if found is not None:
-                return found, False
+        found, named = self._agreement_by_keys(keys, party_ids)
+        if found is not None:
+            return found, False
         base = name.strip()
-        existing = Agreement.objects.filter(name_key=name_key(base)).first()
-        if existing is not None:
+        if name_key(base) in named:
             # Same wording, different parties: a different agreement, named by its parties.
             base = f"{base} ({', '.join(sorted(c.name_tr for c in parties)) or '?'})"
             existing = Agreement.objects.filter(name_key=name_key(base)).first()
@@ -149,17 +191,34 @@ class Resolver:
         except IntegrityError:
             return Agreement.objects.get(name_key=name_key(base)), False
 
-    def _agreement_by_key(self, key: str, party_ids: set[int]) -> Agreement | None:
+    def _agreement_by_keys(
+        self, keys: list[str], party_ids: set[int]
+    ) -> tuple[Agreement | None, set[str]]:
+        """The agreement the first matching key names (looking at all keys in two queries),
+        and which keys are already some agreement's name."""
+
         def parties_agree(agreement: Agreement) -> bool:
-            theirs = set(agreement.parties.values_list("pk", flat=True))
+            theirs = {c.pk for c in agreement.parties.all()}
             return bool(party_ids) and theirs == party_ids
 
-        agreement = Agreement.objects.filter(name_key=key).first()
-        if agreement is not None and (is_specific(agreement.name) or parties_agree(agreement)):
-            return agreement
-        alias = AgreementAlias.objects.select_related("agreement").filter(key=key).first()
-        if alias is None:
-            return None
-        if alias.needs_party_match and not parties_agree(alias.agreement):
-            return None
-        return alias.agreement
+        by_name = {
+            a.name_key: a
+            for a in Agreement.objects.filter(name_key__in=keys).prefetch_related("parties")
+        }
+        by_alias = {
+            a.key: a
+            for a in AgreementAlias.objects.filter(key__in=keys)
+            .select_related("agreement")
+            .prefetch_related("agreement__parties")
+        }
+        named = set(by_name)
+        for key in keys:
+            agreement = by_name.get(key)
+            if agreement is not None and (is_specific(agreement.name) or parties_agree(agreement)):
+                return agreement, named
+            alias = by_alias.get(key)
+            if alias is not None and (
+                not alias.needs_party_match or parties_agree(alias.agreement)
+            ):
+                return alias.agreement, named
+        return None, named
