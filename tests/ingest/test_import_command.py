@@ -216,6 +216,7 @@ def test_parallel_workers_import_the_same_as_one_process(tmp_path):
             [
                 *manage,
                 "shell",
+                "-v0",
                 "-c",
                 "from meetings.models import *; print(["
                 "m.objects.count() for m in (Article, Meeting, Person, Statement, Agreement)])",

@@ -1,0 +1,90 @@
+"""An importer killed mid-run leaves no partial article, and the next run completes the rest."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from tests.conftest import ROOT
+
+CHECK = """
+import json
+from meetings.extraction import extract
+from meetings.models import Article, AgreementMention, Participation, Statement
+rows = {}
+for article in Article.objects.all():
+    found = extract(article.raw_text, article.filename)
+    wanted = [
+        sum(len(m.participants) for m in found.meetings),
+        sum(len(m.statements) for m in found.meetings),
+        sum(len(x.mentions) for m in found.meetings for x in m.agreements),
+    ]
+    stored = [
+        Participation.objects.filter(article=article).count(),
+        Statement.objects.filter(article=article).count(),
+        AgreementMention.objects.filter(article=article).count(),
+    ]
+    rows[article.filename] = wanted == stored
+print(json.dumps(rows))
+"""
+
+
+def test_a_killed_importer_leaves_whole_articles_and_the_next_run_finishes(tmp_path):
+    env = {**os.environ, "DJANGO_DEBUG": "1", "DATABASE_URL": f"sqlite:///{tmp_path}/db"}
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    articles = tmp_path / "articles"
+    subprocess.run(
+        [*manage, "generate_corpus", "--articles", "150", "--out", str(articles)],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    subprocess.run([*manage, "migrate", "-v0"], env=env, cwd=ROOT, check=True)
+    importer = subprocess.Popen(
+        [*manage, "import_articles", str(articles), "-v2"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    done = 0
+    deadline = time.monotonic() + 120
+    while done < 15 and time.monotonic() < deadline:  # let it get well into the run
+        if importer.stdout.readline().rstrip().endswith(": new"):
+            done += 1
+    importer.send_signal(signal.SIGKILL)
+    importer.wait()
+    assert importer.returncode == -signal.SIGKILL
+
+    def check():
+        out = subprocess.run(
+            [*manage, "shell", "-v0", "-c", CHECK],
+            env=env,
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        return json.loads(out)
+
+    after_kill = check()
+    assert 15 <= len(after_kill) < 150, "killed mid-run"
+    assert all(after_kill.values()), "every stored article has all its rows"
+
+    rerun = subprocess.run(
+        [*manage, "import_articles", str(articles)],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert rerun.returncode == 0, rerun.stderr
+    first_line = rerun.stdout.splitlines()[0]
+    assert first_line == (
+        f"150 files: {150 - len(after_kill)} new, {len(after_kill)} unchanged, 0 updated, 0 failed."
+    )
+    finished = check()
+    assert len(finished) == 150 and all(finished.values())
