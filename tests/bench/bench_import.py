@@ -13,7 +13,8 @@ What it does:
 2. for each backend and each size, starts from an empty database — a new SQLite file
    (DATABASE_URL=sqlite:////tmp/…) or a PostgreSQL database it creates and drops itself
    (`createdb`/`dropdb -h 127.0.0.1 -U postgres diplomacy_bench`) — runs `manage.py migrate`,
-   then times `manage.py import_articles DIR` as a child process with DJANGO_DEBUG=1;
+   then times `manage.py import_articles DIR --jobs J` as a child process with production
+   settings (DEBUG off), for each J in --jobs;
 3. prints a table: wall time, articles/s and the child's peak memory (max RSS from
    wait4(), the same figure as /usr/bin/time -v's "Maximum resident set size").
 
@@ -55,6 +56,7 @@ class Result:
     peak_mb: float
     summary: str
     returncode: int
+    jobs: int = 1
 
     @property
     def rate(self) -> float:
@@ -121,34 +123,46 @@ def corpus_dirs(workdir: Path, sizes: list[int], seed: int) -> dict[int, Path]:
     return dirs
 
 
-def bench(backend: str, size: int, corpus: Path, workdir: Path) -> Result:
-    env = dict(os.environ, DJANGO_DEBUG="1", DATABASE_URL=fresh_database(backend, workdir, size))
+def bench(backend: str, size: int, corpus: Path, workdir: Path, jobs: int) -> Result:
+    # Production settings: DEBUG would wrap every query in Django's logging cursor.
+    env = dict(
+        os.environ,
+        DJANGO_DEBUG="0",
+        SECRET_KEY="bench-only-secret-key",
+        ALLOWED_HOSTS="localhost",
+        DATABASE_URL=fresh_database(backend, workdir, size),
+    )
     env.pop("PYTHONHASHSEED", None)
     log = workdir / f"{backend}_{size}.log"
     code, _, _ = run_child(manage("migrate", "--noinput", "-v", "0"), env, log)
     if code:
         raise SystemExit(f"{backend}: migrate failed:\n{log.read_text()[-2000:]}")
-    code, seconds, peak = run_child(manage("import_articles", str(corpus)), env, log)
+    code, seconds, peak = run_child(
+        manage("import_articles", str(corpus), "--jobs", str(jobs)), env, log
+    )
     text = log.read_text(errors="replace")
     summary = next((ln for ln in text.splitlines() if re.match(r"\d+ files:", ln)), "")
     if not summary:
         print(f"{backend} {size}: no summary line; the end of its output:\n{text[-2000:]}")
-    return Result(backend, size, seconds, peak, summary, code)
+    return Result(backend, size, seconds, peak, summary, code, jobs)
 
 
 def print_table(results: list[Result]) -> None:
-    header = f"{'backend':<10} {'articles':>9} {'seconds':>9} {'articles/s':>11} {'peak RSS':>10}"
+    header = (
+        f"{'backend':<10} {'jobs':>4} {'articles':>9} {'seconds':>9} {'articles/s':>11} "
+        f"{'peak RSS':>10}"
+    )
     print()
     print(header)
     print("-" * len(header))
     for r in results:
         print(
-            f"{r.backend:<10} {r.articles:>9,} {r.seconds:>9.1f} {r.rate:>11.1f} "
+            f"{r.backend:<10} {r.jobs:>4} {r.articles:>9,} {r.seconds:>9.1f} {r.rate:>11.1f} "
             f"{r.peak_mb:>7.0f} MB" + ("" if r.returncode == 0 else f"  (exit {r.returncode})")
         )
     print()
     for r in results:
-        print(f"{r.backend} {r.articles:,}: {r.summary or '(no summary)'}")
+        print(f"{r.backend} --jobs {r.jobs} {r.articles:,}: {r.summary or '(no summary)'}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -163,6 +177,12 @@ def main(argv: list[str] | None = None) -> int:
         help="comma-separated sizes to run (default: 1000 and --articles)",
     )
     parser.add_argument("--backends", default="sqlite,postgres", help="sqlite,postgres")
+    parser.add_argument(
+        "--jobs",
+        type=lambda s: [int(x) for x in s.split(",")],
+        default=[1, 2],
+        help="comma-separated worker counts for import_articles --jobs (default 1,2)",
+    )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
     args = parser.parse_args(argv)
@@ -180,11 +200,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         dirs = corpus_dirs(workdir, sizes, args.seed)
         for backend in backends:
-            for n in sizes:
-                print(f"{backend}: importing {n:,} articles…", flush=True)
-                results.append(bench(backend, n, dirs[n], workdir))
-                r = results[-1]
-                print(f"  {r.seconds:.1f} s, {r.rate:.1f} articles/s, peak {r.peak_mb:.0f} MB")
+            for jobs in args.jobs:
+                for n in sizes:
+                    print(f"{backend} --jobs {jobs}: importing {n:,} articles…", flush=True)
+                    results.append(bench(backend, n, dirs[n], workdir, jobs))
+                    r = results[-1]
+                    print(f"  {r.seconds:.1f} s, {r.rate:.1f} articles/s, peak {r.peak_mb:.0f} MB")
     finally:
         if "postgres" in backends:
             drop_postgres()
