@@ -78,3 +78,53 @@ class AgreementFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"İşbirliği Mutabakat Zaptı {n}")
     status = models.AgreementStatus.SIGNED
+
+
+class MeetingReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.MeetingReport
+
+    meeting = factory.SubFactory(MeetingFactory)
+    article = factory.SubFactory(ArticleFactory)
+    index = 0
+
+
+class PersonAliasFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.PersonAlias
+
+    person = factory.SubFactory(PersonFactory)
+    name = factory.Sequence(lambda n: f"Takma Ad {n}")
+
+
+class PersonMentionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.PersonMention
+
+    person = factory.SubFactory(PersonFactory)
+    article = factory.SubFactory(ArticleFactory)
+    raw_name = factory.LazyAttribute(lambda m: m.person.name if m.person else "Bilinmeyen")
+
+
+class AgreementAliasFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.AgreementAlias
+
+    agreement = factory.SubFactory(AgreementFactory)
+    name = factory.Sequence(lambda n: f"Anlaşma Adı {n}")
+
+
+class AgreementMentionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.AgreementMention
+
+    agreement = factory.SubFactory(AgreementFactory)
+    meeting = factory.SubFactory(MeetingFactory)
+    text = factory.LazyAttribute(lambda m: m.agreement.name)
+
+
+def reported_meeting(text: str, **meeting_fields) -> models.Meeting:
+    """A meeting with one source article holding text, for search and page tests."""
+    meeting = MeetingFactory(**meeting_fields)
+    MeetingReportFactory(meeting=meeting, article=ArticleFactory(raw_text=text))
+    return meeting

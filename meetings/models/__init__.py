@@ -13,6 +13,7 @@ from meetings.models.meetings import (
 )
 from meetings.models.people import Person, PersonAlias, PersonMention
 from meetings.models.places import Country
+from meetings.models.search import SearchDocument
 from meetings.models.sources import Article
 
 __all__ = [
@@ -32,5 +33,6 @@ __all__ = [
     "PersonAlias",
     "PersonMention",
     "Role",
+    "SearchDocument",
     "Statement",
 ]

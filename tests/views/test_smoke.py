@@ -20,6 +20,8 @@ def test_every_page_answers(client, known_entities):
         participation.person.get_absolute_url(),
         reverse("meetings:agreement-list"),
         agreement.get_absolute_url(),
+        reverse("meetings:statement-list"),
+        reverse("meetings:person-autocomplete") + "?q=ki",
     ]
     for url in urls:
         assert client.get(url).status_code == 200, url

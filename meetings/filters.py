@@ -1,0 +1,293 @@
+"""django-filter FilterSets for the meetings and statements lists, and their facet counts.
+
+Every filter lives in the URL, so a result page can be bookmarked and shared. Invalid values
+are reported on the form and otherwise ignored; they never fail the page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import django_filters
+from django import forms
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from meetings.extraction.turkish import name_key
+from meetings.models import (
+    Agreement,
+    AgreementMention,
+    Country,
+    DatePrecision,
+    Meeting,
+    MeetingKind,
+    Participation,
+    Person,
+    Statement,
+)
+
+MAX_PEOPLE = 5
+PLACES_SECONDS = 300  # the list of places may lag a few minutes behind
+SORTS = [
+    ("relevance", _("Relevance")),
+    ("date", _("Newest first")),
+    ("-date", _("Oldest first")),
+]
+
+
+def resolve_people(values: list[str]) -> tuple[list[Person], list[str]]:
+    """People named by slug, full name, alias or unique surname; and the values left unknown.
+
+    One query over the people table, which is small: this is a name lookup, not search.
+    """
+    keys = {value: name_key(value) for value in values}
+    condition = (
+        Q(slug__in=values) | Q(name_key__in=keys.values()) | Q(aliases__key__in=keys.values())
+    )
+    for key in keys.values():
+        if key and " " not in key:
+            condition |= Q(name_key__endswith=f" {key}")
+    candidates = list(Person.objects.filter(condition).prefetch_related("aliases").distinct())
+    people, unknown = [], []
+    for value, key in keys.items():
+        exact = [
+            p
+            for p in candidates
+            if value == p.slug or key == p.name_key or key in {a.key for a in p.aliases.all()}
+        ]
+        by_surname = [p for p in candidates if p.name_key.rsplit(" ", 1)[-1] == key]
+        matches = exact or by_surname
+        if len(matches) == 1:
+            if matches[0] not in people:
+                people.append(matches[0])
+        else:
+            unknown.append(value)
+    return people, unknown
+
+
+class ListInput(forms.TextInput):
+    """A text input whose field receives every value given under its name (?person=a&person=b)."""
+
+    def value_from_datadict(self, data, files, name):
+        getter = getattr(data, "getlist", None)
+        values = getter(name) if getter else [data.get(name)]
+        return [v.strip() for v in values if v and v.strip()]
+
+    def format_value(self, value):
+        return ""  # the chosen people are shown as chips; the box is for adding one more
+
+
+class PeopleField(forms.Field):
+    """One or more people, each named however the user knows them."""
+
+    widget = ListInput
+
+    def clean(self, value):
+        values = list(dict.fromkeys(value or []))[:MAX_PEOPLE]
+        if not values:
+            return []
+        people, unknown = resolve_people(values)
+        self.resolved = people
+        if unknown:
+            raise ValidationError(
+                _("No single person matches: %(names)s. Pick a name from the suggestions."),
+                params={"names": ", ".join(unknown)},
+            )
+        return people
+
+
+class PeopleFilter(django_filters.Filter):
+    """Meetings where every chosen person took part."""
+
+    field_class = PeopleField
+
+    def filter(self, qs, value):
+        # "id IN (this person's meetings)" reads the (person, meeting) index once; a correlated
+        # EXISTS would be checked against every meeting.
+        for person in value or []:
+            qs = qs.filter(pk__in=Participation.objects.filter(person=person).values("meeting"))
+        return qs
+
+
+def _place_choices():
+    places = (
+        Meeting.objects.exclude(location="")
+        .order_by("location")
+        .values_list("location", flat=True)
+        .distinct()
+    )
+    return [(p, p) for p in places]
+
+
+def overlapping(prefix: str, start: dt.date | None, end: dt.date | None) -> Q:
+    """Rows whose partial date overlaps [start, end]: 2020-11 overlaps 30 Nov – 5 Dec.
+
+    A partial date is stored as its first day, so it overlaps the range when that first day is
+    not after the end and the range's start, cut to the same precision, is not after it.
+    """
+    date, precision = f"{prefix}date", f"{prefix}date_precision"
+    condition = Q()
+    if end:
+        condition &= Q(**{f"{date}__lte": end})
+    if start:
+        condition &= (
+            Q(**{precision: DatePrecision.DAY, f"{date}__gte": start})
+            | Q(**{precision: DatePrecision.MONTH, f"{date}__gte": start.replace(day=1)})
+            | Q(**{precision: DatePrecision.YEAR, f"{date}__gte": start.replace(month=1, day=1)})
+        )
+    return condition
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class MeetingFilter(django_filters.FilterSet):
+    """Filters for the meetings list; ``q`` and ``sort`` are read by the view."""
+
+    q = django_filters.CharFilter(label=_("Search"), method="keep", max_length=500)
+    person = PeopleFilter(label=_("People"))
+    country = django_filters.ModelChoiceFilter(
+        queryset=Country.objects.filter(Exists(Meeting.objects.filter(country=OuterRef("pk")))),
+        to_field_name="slug",
+        label=_("Country"),
+        empty_label=_("Any country"),
+    )
+    date_from = django_filters.DateFilter(label=_("From"), method="keep", widget=DateInput())
+    date_to = django_filters.DateFilter(label=_("To"), method="keep", widget=DateInput())
+    year = django_filters.NumberFilter(
+        label=_("Year"), method="in_year", min_value=1000, max_value=9999
+    )
+    agreement = django_filters.ModelChoiceFilter(
+        queryset=Agreement.objects.order_by("name"),
+        to_field_name="slug",
+        label=_("Agreement"),
+        empty_label=_("Any agreement"),
+        method="mentioning",
+    )
+    place = django_filters.ChoiceFilter(
+        field_name="location", choices=[], label=_("Place"), empty_label=_("Any place")
+    )
+    kind = django_filters.ChoiceFilter(
+        choices=MeetingKind.choices, label=_("Kind"), empty_label=_("Any kind")
+    )
+    undated = django_filters.BooleanFilter(
+        label=_("Only meetings with no known date"),
+        method="only_undated",
+        widget=forms.CheckboxInput,
+    )
+    sort = django_filters.ChoiceFilter(
+        choices=SORTS, label=_("Sort"), method="keep", empty_label=None
+    )
+
+    class Meta:
+        model = Meeting
+        fields: list[str] = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        places = cache.get_or_set("filters:places", _place_choices, PLACES_SECONDS)
+        self.filters["place"].extra["choices"] = places
+
+    def keep(self, queryset, name, value):
+        """Read elsewhere (search, date range, ordering); no filtering of its own here."""
+        return queryset
+
+    def in_year(self, queryset, name, value):
+        return queryset.filter(date__year=int(value))
+
+    def mentioning(self, queryset, name, value):
+        mentions = AgreementMention.objects.filter(agreement=value)
+        return queryset.filter(pk__in=mentions.values("meeting"))
+
+    def only_undated(self, queryset, name, value):
+        return queryset.filter(date_precision=DatePrecision.UNKNOWN) if value else queryset
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        data = self.form.cleaned_data
+        if "person" in self.form.errors:  # still narrow by the people that were recognised
+            queryset = self.filters["person"].filter(queryset, self.people)
+        start, end = data.get("date_from"), data.get("date_to")
+        if start or end:
+            queryset = queryset.filter(overlapping("", start, end))
+        return queryset
+
+    @property
+    def active(self) -> bool:
+        """Whether any filter other than the query and the sort is set."""
+        data = getattr(self.form, "cleaned_data", {})
+        return any(
+            v not in (None, "", [], False) for k, v in data.items() if k not in {"q", "sort"}
+        )
+
+    @property
+    def people(self) -> list[Person]:
+        """The people chosen, resolved (also when another one was not)."""
+        data = getattr(self.form, "cleaned_data", {})
+        return data.get("person") or getattr(self.form.fields["person"], "resolved", [])
+
+
+class StatementFilter(django_filters.FilterSet):
+    """Filters for the statements list."""
+
+    q = django_filters.CharFilter(label=_("Search quotes"), method="keep", max_length=500)
+    speaker = PeopleFilter(label=_("Speaker"), method="keep")
+    date_from = django_filters.DateFilter(label=_("From"), method="keep", widget=DateInput())
+    date_to = django_filters.DateFilter(label=_("To"), method="keep", widget=DateInput())
+    direct = django_filters.ChoiceFilter(
+        label=_("Kind of statement"),
+        choices=[("direct", _("Direct quotes")), ("reported", _("Reported speech"))],
+        empty_label=_("Both"),
+        method="by_directness",
+    )
+
+    class Meta:
+        model = Statement
+        fields: list[str] = []
+
+    def keep(self, queryset, name, value):
+        return queryset
+
+    def by_directness(self, queryset, name, value):
+        return queryset.filter(direct=value == "direct")
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        data = self.form.cleaned_data
+        people = data.get("speaker") or []
+        if people:
+            queryset = queryset.filter(speaker__in=people)
+        start, end = data.get("date_from"), data.get("date_to")
+        if start or end:
+            queryset = queryset.filter(overlapping("meeting__", start, end))
+        return queryset
+
+
+def facets(meetings: QuerySet, limit: int = 8) -> dict[str, list[dict]]:
+    """Counts of the given meetings by person, country and year (three queries)."""
+    people = (
+        Participation.objects.filter(meeting__in=meetings.values("pk"), person__isnull=False)
+        .values("person__slug", "person__name")
+        .annotate(n=Count("meeting", distinct=True))
+        .order_by("-n", "person__name")[:limit]
+    )
+    countries = (
+        meetings.filter(country__isnull=False)
+        .values("country__slug", "country__name_tr", "country__name_en")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "country__name_tr")[:limit]
+    )
+    # Grouped by the (indexed) date, then by year here: cheaper than a year per row in SQL.
+    by_year: dict[int | None, int] = {}
+    for row in meetings.order_by().values("date").annotate(n=Count("pk")):
+        year = row["date"].year if row["date"] else None
+        by_year[year] = by_year.get(year, 0) + row["n"]
+    # Newest year first, "date unknown" last.
+    years = [{"year": y, "n": n} for y, n in sorted(by_year.items(), key=lambda i: -(i[0] or 0))]
+    return {"people": list(people), "countries": list(countries), "years": years}

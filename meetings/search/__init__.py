@@ -1,0 +1,113 @@
+"""Turkish-aware full-text search over meetings and statements: one interface, two engines.
+
+    hits = search_meetings('aliyev "barış anlaşması" -lavrov', queryset=filtered_meetings)
+    hits.ids        # meeting ids, best first (or newest first with order="date")
+
+Text is folded in Python (``meetings.extraction.turkish.fold_tokens``) when documents are
+built and when queries are parsed; PostgreSQL (tsvector + GIN) and SQLite (FTS5) only match
+the folded tokens, so both find the same things. Each takes the newest ``limit`` matches
+straight from its index and ranks them only when no more match: a broad query comes back
+in date order, and costs no more than a narrow one.
+
+After writing meetings, call ``reindex_meetings(ids)``; after editing people or agreements,
+``reindex_people(ids)`` or ``reindex_agreements(ids)``; ``reindex_all()`` rebuilds it all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import QuerySet
+
+from meetings.search.backends import backend
+from meetings.search.documents import (
+    MEETING,
+    STATEMENT,
+    UNDATED_KEYS,
+    reindex_agreements,
+    reindex_all,
+    reindex_meetings,
+    reindex_people,
+)
+from meetings.search.highlight import highlight, snippet
+from meetings.search.query import Query, Term, parse_query
+
+CANDIDATES = 1000
+
+__all__ = [
+    "CANDIDATES",
+    "Hits",
+    "Query",
+    "Term",
+    "highlight",
+    "parse_query",
+    "reindex_agreements",
+    "reindex_all",
+    "reindex_meetings",
+    "reindex_people",
+    "search_meetings",
+    "search_statements",
+    "snippet",
+]
+
+
+@dataclass
+class Hits:
+    """What a search found: ids best first, each one's rank, and whether the cap was hit.
+
+    When more than the cap match, the newest are given in date order, unranked.
+    """
+
+    query: Query
+    ids: list[int] = field(default_factory=list)
+    ranks: dict[int, float] = field(default_factory=dict)
+    capped: bool = False
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __bool__(self) -> bool:
+        return bool(self.ids)
+
+
+def _search(query, queryset, *, kind: int, limit: int, order: str) -> Hits:
+    parsed = query if isinstance(query, Query) else parse_query(query)
+    if not parsed:
+        return Hits(parsed)
+    wants_rank = order == "relevance" and bool(parsed.include)
+    found = backend().matches(parsed, kind, queryset, limit, rank=wants_rank)
+    capped = len(found) > limit
+    found = found[:limit]
+    if wants_rank and not capped:
+        found.sort(key=lambda m: (-m.rank, -m.key))
+    elif order == "-date":  # oldest first, and still the undated last
+        found.sort(key=lambda m: (m.key < UNDATED_KEYS, m.key))
+    ids = [m.object_id for m in found]
+    ranks = {m.object_id: m.rank for m in found if m.rank is not None}
+    return Hits(parsed, ids, ranks, capped)
+
+
+def search_meetings(
+    query: str | Query,
+    queryset: QuerySet | None = None,
+    *,
+    limit: int = CANDIDATES,
+    order: str = "relevance",
+) -> Hits:
+    """Meetings matching the query, among ``queryset``'s if given.
+
+    ``order`` is "relevance" (best first), "date" (newest first) or "-date" (oldest first);
+    undated meetings come last in date order either way.
+    """
+    return _search(query, queryset, kind=MEETING, limit=limit, order=order)
+
+
+def search_statements(
+    query: str | Query,
+    queryset: QuerySet | None = None,
+    *,
+    limit: int = CANDIDATES,
+    order: str = "relevance",
+) -> Hits:
+    """Statements (quotes and reported speech) matching the query, among ``queryset``'s."""
+    return _search(query, queryset, kind=STATEMENT, limit=limit, order=order)

@@ -1,0 +1,155 @@
+"""The two index-backed engines behind one method: the newest matches, ranked when few.
+
+A document's key sorts by date and carries its row's id and kind (see ``document_key``), so
+both engines can stop at "the newest N matches", and the ids come out of the keys. The
+matches are ranked only when there are no more than N of them: ranking costs in proportion
+to every match of a term, so a broad query is given in date order instead. Both engines
+match the same folded tokens, so they find the same documents; only their rank scores differ.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from django.db import connection
+from django.db.models import F, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from meetings.models import SearchDocument
+from meetings.search.documents import ID_BITS, STATEMENT
+from meetings.search.query import Query, to_fts5, to_fts5_any, to_tsquery, to_tsquery_any
+
+FTS5_TABLE = "meetings_searchdocument_fts"
+ID_MASK = (1 << ID_BITS) - 1
+# An exclusion-only query ("-türkiye") looks among this many newest documents of its kind.
+EXCLUSION_WINDOW = 20_000
+
+
+class Match(NamedTuple):
+    """One matching document: its key (date order), its row's id, and its rank if ranked."""
+
+    key: int
+    object_id: int
+    rank: float | None = None
+
+
+def object_id(key: int) -> int:
+    """The meeting's or statement's id inside a document key."""
+    return (key >> 1) & ID_MASK
+
+
+def _restriction(restrict: QuerySet | None, key_sql: str) -> tuple[str, list]:
+    """SQL keeping only the documents of a queryset's rows (already filtered by the user)."""
+    if restrict is None:
+        return "", []
+    sql, params = restrict.values("pk").query.sql_with_params()
+    return f" AND (({key_sql} >> 1) & {ID_MASK}) IN ({sql})", list(params)
+
+
+class SQLiteBackend:
+    """FTS5: an external-content table over the documents, kept in step by triggers."""
+
+    def matches(self, query: Query, kind: int, restrict, limit: int, rank: bool) -> list[Match]:
+        if not query.include:
+            return self._excluding(query, kind, restrict, limit)
+        extra_sql, extra_params = _restriction(restrict, "rowid")
+        where = f"WHERE {FTS5_TABLE} MATCH %s AND (rowid & 1) = %s{extra_sql}"
+        order = "ORDER BY rowid DESC LIMIT %s"
+        params = [to_fts5(query), kind, *extra_params, limit + 1]
+        newest = _fetch(f"SELECT rowid FROM {FTS5_TABLE} {where} {order}", params)
+        if not rank or len(newest) > limit:
+            return [Match(key, object_id(key)) for (key,) in newest]
+        # Few enough to rank: bm25 (negated, so that higher is better) over those alone.
+        ranked = _fetch(
+            f"SELECT rowid, -bm25({FTS5_TABLE}) FROM {FTS5_TABLE} {where} {order}", params
+        )
+        return [Match(key, object_id(key), score) for key, score in ranked]
+
+    def _excluding(self, query: Query, kind: int, restrict, limit: int) -> list[Match]:
+        extra_sql, extra_params = _restriction(restrict, "d.id")
+        floor = (
+            "coalesce((SELECT id FROM meetings_searchdocument WHERE (id & 1) = %s "
+            "ORDER BY id DESC LIMIT 1 OFFSET %s), 0)"
+        )
+        sql = (
+            f"SELECT d.id FROM meetings_searchdocument d "
+            f"WHERE (d.id & 1) = %s AND d.id >= {floor} AND d.id NOT IN "
+            f"(SELECT rowid FROM {FTS5_TABLE} WHERE {FTS5_TABLE} MATCH %s AND rowid >= {floor})"
+            f"{extra_sql} ORDER BY d.id DESC LIMIT %s"
+        )
+        window = [kind, EXCLUSION_WINDOW - 1]
+        params = [kind, *window, to_fts5_any(query.exclude), *window, *extra_params, limit + 1]
+        return [Match(key, object_id(key)) for (key,) in _fetch(sql, params)]
+
+
+def _fetch(sql: str, params: list) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+class PostgresBackend:
+    """A tsvector of the folded text under a GIN index, queried with a raw tsquery.
+
+    PostgreSQL cannot read a GIN index in date order, and checking every match of a broad
+    term (or every candidate of a phrase) for "the newest N" costs in proportion to them
+    all. So it looks in growing windows of recent documents: the last year, four years,
+    sixteen, then everything; a broad term fills the first, a rare one costs little in each.
+    """
+
+    WINDOWS_DAYS = (366, 4 * 366, 16 * 366)
+
+    def _newest(self, matching, of_kind, count: int) -> list[int]:
+        top = of_kind.order_by("-id").values_list("id", flat=True).first()
+        if top is None:
+            return []
+        newest_day = top >> (ID_BITS + 1)
+        for days in self.WINDOWS_DAYS:
+            if newest_day - days <= 0:
+                break  # the window would hold every dated document: look at them all
+            floor = (newest_day - days) << (ID_BITS + 1)
+            window = matching.filter(id__gte=floor).order_by("-id")
+            keys = list(window.values_list("id", flat=True)[:count])
+            if len(keys) >= count:
+                return keys
+        return list(matching.order_by("-id").values_list("id", flat=True)[:count])
+
+    def matches(self, query: Query, kind: int, restrict, limit: int, rank: bool) -> list[Match]:
+        from django.contrib.postgres.search import SearchQuery, SearchRank
+
+        of_kind = SearchDocument.objects.filter(statement__isnull=kind != STATEMENT)
+        documents = of_kind
+        if restrict is not None:
+            column = "statement_id" if kind == STATEMENT else "meeting_id"
+            documents = documents.filter(**{f"{column}__in": restrict.values("pk")})
+        if not query.include:
+            excluded = SearchQuery(
+                to_tsquery_any(query.exclude), search_type="raw", config="simple"
+            )
+            floor = of_kind.order_by("-id").values("id")[EXCLUSION_WINDOW - 1 : EXCLUSION_WINDOW]
+            window = documents.filter(id__gte=Coalesce(Subquery(floor), Value(0)))
+            keys = window.exclude(vector=excluded).order_by("-id").values_list("id", flat=True)
+            return [Match(key, object_id(key)) for key in keys[: limit + 1]]
+        tsquery = SearchQuery(to_tsquery(query), search_type="raw", config="simple")
+        newest = self._newest(documents.filter(vector=tsquery), of_kind, limit + 1)
+        if not rank or len(newest) > limit:
+            return [Match(key, object_id(key)) for key in newest]
+        ranked = (
+            SearchDocument.objects.filter(id__in=newest)
+            .annotate(rank=SearchRank(F("vector"), tsquery))
+            .values_list("id", "rank")
+        )
+        return sorted(
+            (Match(key, object_id(key), score) for key, score in ranked),
+            key=lambda m: m.key,
+            reverse=True,
+        )
+
+
+def backend():
+    """The engine for the default database."""
+    if connection.vendor == "postgresql":
+        return PostgresBackend()
+    if connection.vendor == "sqlite":
+        return SQLiteBackend()
+    raise NotImplementedError(f"search has no backend for {connection.vendor}")

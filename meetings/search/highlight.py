@@ -1,0 +1,78 @@
+"""Marking query matches in original text, built only from escaped pieces."""
+
+from __future__ import annotations
+
+import re
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from meetings.extraction.turkish import APOSTROPHES, fold_aligned
+from meetings.search.query import Query, Term, parse_query
+
+_W = r"[^\W_]"
+# Between two words of a phrase: an optional case ending after an apostrophe, then a gap.
+_GAP = rf"(?:[{APOSTROPHES}]{_W}*)?[\W_]+"
+
+
+def _term_pattern(term: Term) -> str:
+    body = _GAP.join(re.escape(token) for token in term.tokens)
+    tail = rf"{_W}*" if term.prefix else rf"(?!{_W})"
+    return rf"(?<!{_W}){body}{tail}"
+
+
+def _pattern(query: Query) -> re.Pattern | None:
+    if not query.include:
+        return None
+    return re.compile("|".join(_term_pattern(t) for t in query.include))
+
+
+def _spans(text: str, pattern: re.Pattern | None) -> list[tuple[int, int]]:
+    if pattern is None or not text:
+        return []
+    # fold_aligned keeps offsets, so a match in the folded text is a match in the original.
+    return [m.span() for m in pattern.finditer(fold_aligned(text)) if m.end() > m.start()]
+
+
+def _marked(text: str, spans: list[tuple[int, int]], start: int, end: int) -> str:
+    pieces, cursor = [], start
+    for a, b in spans:
+        if b <= start or a >= end:
+            continue
+        a, b = max(a, start), min(b, end)
+        pieces += [escape(text[cursor:a]), "<mark>", escape(text[a:b]), "</mark>"]
+        cursor = b
+    pieces.append(escape(text[cursor:end]))
+    return "".join(pieces)
+
+
+def _as_query(query: str | Query | None) -> Query:
+    return query if isinstance(query, Query) else parse_query(query)
+
+
+def highlight(text: str, query: str | Query | None) -> SafeString:
+    """The whole text, escaped, with every match of the query's words in <mark>."""
+    text = text or ""
+    return mark_safe(_marked(text, _spans(text, _pattern(_as_query(query))), 0, len(text)))  # noqa: S308 - escaped pieces
+
+
+def snippet(text: str, query: str | Query | None, width: int = 240) -> SafeString:
+    """A passage of about ``width`` characters around the first match, escaped and marked."""
+    text = " ".join((text or "").split())
+    spans = _spans(text, _pattern(_as_query(query)))
+    if len(text) <= width:
+        start, end = 0, len(text)
+    else:
+        first = spans[0][0] if spans else 0
+        start = max(0, first - width // 3)
+        if start:
+            space = text.find(" ", start)
+            start = space + 1 if 0 <= space < first else start
+        end = min(len(text), start + width)
+        if end < len(text):
+            space = text.rfind(" ", start, end)
+            end = space if space > start else end
+    body = _marked(text, spans, start, end)
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(text) else ""
+    return mark_safe(prefix + body + suffix)  # noqa: S308 - escaped pieces

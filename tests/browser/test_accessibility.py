@@ -1,0 +1,35 @@
+"""axe-core finds no serious or critical accessibility problem on the main pages."""
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+PAGES = [
+    "/",
+    "/meetings/",
+    "/meetings/?q=lavrov&person=sergey-lavrov",
+    "/meetings/2020-11-aliyev-lavrov/",
+    "/meetings/tarihsiz-aliyev-lavrov/",
+    "/people/",
+    "/people/sergey-lavrov/",
+    "/agreements/",
+    "/agreements/10-kasim-2020-uclu-bildirisi/",
+    "/statements/?q=bar%C4%B1%C5%9F",
+]
+
+
+def serious(page, axe):
+    page.add_script_tag(content=axe)
+    result = page.evaluate("async () => await axe.run(document)")
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_serious_violations(site, page, phone, axe, path):
+    for viewer in (page, phone):
+        viewer.goto(site + path)
+        assert serious(viewer, axe) == [], path
