@@ -18,8 +18,9 @@ $(VENV)/.installed: $(PY) requirements.txt
 	$(BIN)/pip install --quiet -r requirements.txt
 	touch $@
 
-$(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt
+$(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt package-lock.json
 	$(BIN)/pip install --quiet -r requirements-test.txt
+	npm ci --no-audit --no-fund --loglevel=error  # axe-core, injected by the browser tests
 	touch $@
 
 install: $(VENV)/.installed ## Create the virtualenv and install the runtime requirements.
@@ -54,9 +55,10 @@ format: install-test
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-bench: install-test ## Benchmarks (not timed tests): extraction and import throughput, memory.
+bench: install-test ## Benchmarks (not timed tests): extraction, import, search and pages.
 	$(PY) tests/bench/bench_extraction.py
 	$(PY) tests/bench/bench_import.py
+	$(PY) tests/bench/bench_search.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache

@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 from meetings.admin.locking import EditorLockMixin, LockedFieldsFilter
 from meetings.merging import add_alias, merge_people
 from meetings.models import Person, PersonAlias
+from meetings.search import reindex_people
 
 
 class PersonAliasInline(admin.TabularInline):
@@ -43,6 +44,7 @@ def merge_selected_people(modeladmin, request, queryset):
             survivor = form.cleaned_data["survivor"]
             others = [p for p in people if p.pk != survivor.pk]
             moved = merge_people(survivor, others)
+            reindex_people([survivor.pk])
             modeladmin.message_user(
                 request,
                 ngettext(

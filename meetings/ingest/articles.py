@@ -23,6 +23,7 @@ from meetings.models import (
     Statement,
 )
 from meetings.models.base import normalise_partial_date
+from meetings.search import reindex_meetings
 
 EXTRACTOR_VERSION = "1"
 POSSIBLE_DUPLICATE = (
@@ -95,8 +96,10 @@ class Ingestor:
             article.save()
             outcome = "updated"
         self.stats["people created"] += self.resolver.prefetch_people(_names(extracted))
-        self._sync_meetings(article, extracted)
+        touched = self._sync_meetings(article, extracted)
         self._sync_mentions(article, extracted)
+        # In the same transaction, so search never shows a meeting half-imported.
+        reindex_meetings(touched)
         return outcome
 
     def _stored_article(self, source) -> Article | None:
@@ -129,7 +132,9 @@ class Ingestor:
         }
 
     # Meetings ----------------------------------------------------------------------------
-    def _sync_meetings(self, article: Article, extracted: ExtractedArticle) -> None:
+    def _sync_meetings(self, article: Article, extracted: ExtractedArticle) -> set[int]:
+        """Write the article's meetings; return the ids of every meeting it touched."""
+        touched = set()
         reports = {}
         if not self.fresh:
             reports = {
@@ -139,14 +144,17 @@ class Ingestor:
         for index, found in enumerate(extracted.meetings):
             report = reports.pop(index, None)
             meeting = self._place_meeting(article, index, found, report, extracted)
+            touched.add(meeting.pk)
             self._sync_participants(article, index, meeting, found)
             statements = self._sync_statements(article, index, meeting, found)
             self._sync_agreements(article, index, meeting, found, statements)
         for report in reports.values():  # the new content reports fewer meetings
             meeting = report.meeting
+            touched.add(meeting.pk)
             report.delete()
             if not meeting.reports.exists() and not meeting.locked_fields:
                 meeting.delete()
+        return touched
 
     def _place_meeting(self, article, index, found: ExtractedMeeting, report, extracted):
         """The Meeting this extracted meeting is: its own, one reported before, or a new one."""

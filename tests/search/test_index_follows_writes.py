@@ -1,0 +1,62 @@
+"""The search index follows every write: imports, editors' corrections and merges."""
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from meetings.models import Meeting, Person, Statement
+from meetings.search import search_meetings, search_statements
+from tests.admin.helpers import change_form_data
+from tests.conftest import SEEDS
+from tests.factories import PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def found(query):
+    return set(search_meetings(query).ids)
+
+
+@pytest.fixture
+def imported(known_entities):
+    call_command("import_articles", str(SEEDS), verbosity=0)
+    return Meeting.objects.get(date__isnull=False)
+
+
+def test_an_imported_article_is_searchable_at_once(imported):
+    assert imported.pk in found("soygu")
+    assert imported.pk in found("Belozyorov")
+
+
+def test_a_person_renamed_by_an_editor_is_found_by_the_new_name(imported, admin_client):
+    person = Person.objects.get(name="Oleg Belozyorov")
+    url = reverse("admin:meetings_person_change", args=[person.pk])
+    data = change_form_data(admin_client.get(url))
+    data["name"] = "Oleg Valentinoviç Belozyorov"
+    assert admin_client.post(url, data).status_code == 302
+    assert imported.pk in found("Valentinoviç")
+
+
+def test_a_statement_deleted_by_an_editor_leaves_the_index(imported, admin_client):
+    statement = Statement.objects.get(text__startswith="Buraya geniş bir heyetle geldik")
+    quote = '"meslektaşlarımızla etkileşimimizin"'
+    assert set(search_statements(quote).ids) == {statement.pk}
+    url = reverse("admin:meetings_statement_delete", args=[statement.pk])
+    admin_client.post(url, {"post": "yes"})
+    assert set(search_statements(quote).ids) == set()
+    assert imported.pk in found(quote), "the article text still says it"
+
+
+def test_a_merged_person_is_found_by_the_merged_spelling(imported, admin_client):
+    duplicate = PersonFactory(name="Oleg Belozerov-Tester")
+    lavrov = Person.objects.get(name="Oleg Belozyorov")
+    admin_client.post(
+        reverse("admin:meetings_person_changelist"),
+        {
+            "action": "merge_selected_people",
+            "_selected_action": [lavrov.pk, duplicate.pk],
+            "apply": "1",
+            "survivor": lavrov.pk,
+        },
+    )
+    assert imported.pk in found("Tester")
