@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from meetings.extraction.turkish import name_key
 from meetings.models.base import (
+    Alias,
     DatePrecision,
     Lockable,
     Provenance,
@@ -14,7 +15,6 @@ from meetings.models.base import (
     partial_date_check,
     unique_slug,
 )
-from meetings.models.people import AliasManager
 
 
 class AgreementStatus(models.TextChoices):
@@ -84,7 +84,7 @@ class Agreement(Lockable, Timestamped):
         return reverse("meetings:agreement-detail", kwargs={"slug": self.slug})
 
 
-class AgreementAlias(models.Model):
+class AgreementAlias(Alias):
     """A surface form that names an agreement: "üçlü anlaşma", "Kasım 2020 Bildirgesi"."""
 
     agreement = models.ForeignKey(
@@ -101,22 +101,10 @@ class AgreementAlias(models.Model):
         ),
     )
 
-    objects = AliasManager()
-
     class Meta:
         ordering = ["name"]
         verbose_name = _("agreement alias")
         verbose_name_plural = _("agreement aliases")
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        self.key = name_key(self.name)
-        super().save(*args, **kwargs)
-
-    def natural_key(self):
-        return (self.key,)
 
 
 class AgreementMention(Lockable, Provenance):

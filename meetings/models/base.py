@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from meetings.extraction.turkish import fold
+from meetings.extraction.turkish import fold, name_key
 
 
 class DatePrecision(models.TextChoices):
@@ -105,6 +105,33 @@ class Provenance(models.Model):
         if self.article_id is None or self.span is None:
             return ""
         return self.article.text[self.span_start : self.span_end]
+
+
+class AliasManager(models.Manager):
+    """Aliases looked up by their normalised form."""
+
+    def get_by_natural_key(self, key):
+        """The alias whose normalised form is key."""
+        return self.get(key=key)
+
+
+class Alias(models.Model):
+    """Another way of writing a name; subclasses add the name and key fields and the owner."""
+
+    objects = AliasManager()
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.key = name_key(self.name)
+        super().save(*args, **kwargs)
+
+    def natural_key(self):
+        return (self.key,)
 
 
 class Timestamped(models.Model):

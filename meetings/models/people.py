@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from meetings.extraction.turkish import name_key
-from meetings.models.base import Lockable, Provenance, Timestamped, unique_slug
+from meetings.models.base import Alias, Lockable, Provenance, Timestamped, unique_slug
 
 
 class PersonManager(models.Manager):
@@ -65,15 +65,7 @@ class Person(Lockable, Timestamped):
         return reverse("meetings:person-detail", kwargs={"slug": self.slug})
 
 
-class AliasManager(models.Manager):
-    """Aliases looked up by their normalised form."""
-
-    def get_by_natural_key(self, key):
-        """The alias whose normalised form is key."""
-        return self.get(key=key)
-
-
-class PersonAlias(models.Model):
+class PersonAlias(Alias):
     """Another spelling of a person's name: a transliteration, a surname, a former name."""
 
     person = models.ForeignKey(
@@ -82,22 +74,10 @@ class PersonAlias(models.Model):
     name = models.CharField(_("alias"), max_length=200)
     key = models.CharField(_("normalised alias"), max_length=200, unique=True, editable=False)
 
-    objects = AliasManager()
-
     class Meta:
         ordering = ["name"]
         verbose_name = _("alias")
         verbose_name_plural = _("aliases")
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        self.key = name_key(self.name)
-        super().save(*args, **kwargs)
-
-    def natural_key(self):
-        return (self.key,)
 
 
 class PersonMention(Lockable, Provenance):
