@@ -20,6 +20,7 @@ from meetings.models import (
     MeetingReport,
     Participation,
     PersonMention,
+    SearchDocument,
     Statement,
 )
 from meetings.models.base import normalise_partial_date
@@ -29,6 +30,15 @@ EXTRACTOR_VERSION = "1"
 POSSIBLE_DUPLICATE = (
     "possible duplicate: same people and place as another meeting, and no date to tell them apart"
 )
+
+
+def flush_search_index(meeting_ids: set[int], *, sweep: bool = False) -> None:
+    """Reindex these meetings; with sweep, also every meeting that has no search document at
+    all (left by an import killed before it reindexed)."""
+    if sweep:
+        orphans = Meeting.objects.exclude(pk__in=SearchDocument.objects.values("meeting_id"))
+        meeting_ids = {*meeting_ids, *orphans.values_list("pk", flat=True)}
+    reindex_meetings(meeting_ids)
 
 
 def _names(extracted: ExtractedArticle) -> list[tuple[str, str | None]]:
@@ -54,8 +64,12 @@ def _relax_commit() -> None:
 class Ingestor:
     """Writes extracted articles to the database; one instance serves one import run."""
 
-    def __init__(self, resolver: Resolver | None = None) -> None:
+    def __init__(self, resolver: Resolver | None = None, *, reindex_each: bool = True) -> None:
+        """reindex_each False leaves search reindexing to the caller, in batches: the ids of
+        the meetings written wait in self.unindexed (see flush_search_index)."""
         self.resolver = resolver or Resolver()
+        self.reindex_each = reindex_each
+        self.unindexed: set[int] = set()
         self.stats: Counter = Counter()
         self.fresh = False  # whether the article being ingested was stored just now
 
@@ -98,8 +112,11 @@ class Ingestor:
         self.stats["people created"] += self.resolver.prefetch_people(_names(extracted))
         touched = self._sync_meetings(article, extracted)
         self._sync_mentions(article, extracted)
-        # In the same transaction, so search never shows a meeting half-imported.
-        reindex_meetings(touched)
+        if self.reindex_each:
+            # In the same transaction, so search never shows a meeting half-imported.
+            reindex_meetings(touched)
+        else:
+            self.unindexed |= touched
         return outcome
 
     def _stored_article(self, source) -> Article | None:

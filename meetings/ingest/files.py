@@ -75,28 +75,31 @@ _worker: Ingestor | None = None
 
 def _start_worker() -> None:
     global _worker
-    _worker = Ingestor()
+    _worker = Ingestor(reindex_each=False)
 
 
-def _work(args: tuple[Path, int]) -> tuple[str, str, str | None, Counter]:
+def _work(args: tuple[Path, int]) -> tuple[str, str, str | None, Counter, set[int]]:
     path, max_bytes = args
     before = Counter(_worker.stats)
     outcome, error = import_one(_worker, path, max_bytes)
-    return label(path), outcome, error, _worker.stats - before
+    written, _worker.unindexed = _worker.unindexed, set()
+    return label(path), outcome, error, _worker.stats - before, written
 
 
 def import_in_pool(
-    files: list[Path], jobs: int, max_bytes: int, stats: Counter
+    files: list[Path], jobs: int, max_bytes: int, ingestor: Ingestor
 ) -> Iterator[tuple[str, str, str | None]]:
     """Import files in jobs worker processes, each file in its own transaction.
 
-    Yields (label, outcome, error) per file as they finish, adding its row counts to stats.
+    Yields (label, outcome, error) per file as they finish, adding its row counts to the
+    ingestor's stats and the meetings it wrote to ingestor.unindexed.
     """
     connections.close_all()  # a forked child must open its own database connection
     context = multiprocessing.get_context("fork")
     with context.Pool(jobs, initializer=_start_worker) as pool:
-        for name, outcome, error, counts in pool.imap_unordered(
+        for name, outcome, error, counts, written in pool.imap_unordered(
             _work, [(f, max_bytes) for f in files], chunksize=4
         ):
-            stats.update(counts)
+            ingestor.stats.update(counts)
+            ingestor.unindexed |= written
             yield name, outcome, error

@@ -28,6 +28,24 @@ def test_an_imported_article_is_searchable_at_once(imported):
     assert imported.pk in found("Belozyorov")
 
 
+def test_an_import_run_heals_meetings_a_killed_run_left_unindexed(imported):
+    from meetings.models import SearchDocument
+
+    SearchDocument.objects.filter(meeting=imported).delete()
+    assert imported.pk not in found("soygu")
+    call_command("import_articles", str(SEEDS), verbosity=0)  # every file unchanged
+    assert imported.pk in found("soygu")
+
+
+def test_the_ingest_layer_alone_indexes_each_article(known_entities):
+    from meetings.extraction import extract
+    from meetings.ingest import Ingestor
+
+    raw = (SEEDS / "000_c0a32fc8072f6d9b.txt").read_bytes()
+    Ingestor().ingest(extract(raw, "000.txt"), raw.decode())
+    assert found("soygu") == {Meeting.objects.get().pk}
+
+
 def test_a_person_renamed_by_an_editor_is_found_by_the_new_name(imported, admin_client):
     person = Person.objects.get(name="Oleg Belozyorov")
     url = reverse("admin:meetings_person_change", args=[person.pk])
