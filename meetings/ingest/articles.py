@@ -10,7 +10,12 @@ from django.db.models import Q
 from meetings.extraction.records import ExtractedArticle
 from meetings.extraction.records import Meeting as ExtractedMeeting
 from meetings.extraction.turkish import fold, name_key
-from meetings.ingest.meetings import find_same_meeting, meeting_fields, new_meeting_slug
+from meetings.ingest.meetings import (
+    find_same_meeting,
+    meeting_fields,
+    new_meeting_slug,
+    possible_duplicate,
+)
 from meetings.ingest.resolve import Resolver
 from meetings.ingest.rows import Desired, digest, occurrence_keys, sync_rows
 from meetings.models import (
@@ -177,7 +182,7 @@ class Ingestor:
         """The Meeting this extracted meeting is: its own, one reported before, or a new one."""
         participants = self._resolve_participants(found)
         country = self.resolver.country(found.location.country if found.location else None)
-        fields = meeting_fields(found, participants, country)
+        fields = meeting_fields(found, country)
         if report is not None:
             meeting = report.meeting
             changed = [
@@ -192,9 +197,9 @@ class Ingestor:
                 meeting.save()
                 self.stats["meetings updated"] += 1
         else:
-            meeting = find_same_meeting(found, participants, fields)
+            meeting = find_same_meeting(found, participants)
             if meeting is None:
-                meeting = Meeting(**fields, slug=new_meeting_slug(found, participants))
+                meeting = Meeting(**fields, slug=new_meeting_slug(found))
                 meeting.save()
                 self.stats["meetings created"] += 1
             MeetingReport.objects.create(meeting=meeting, article=article, index=index)
@@ -206,7 +211,7 @@ class Ingestor:
         reasons = []
         if found.date.precision == "unknown":
             reasons.append("date unknown")
-            if find_same_meeting(found, participants, None, exclude=meeting):
+            if possible_duplicate(found, participants, meeting):
                 reasons.append(POSSIBLE_DUPLICATE)
         for match in participants.values():
             if match.ambiguous:

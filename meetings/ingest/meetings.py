@@ -31,7 +31,7 @@ def meeting_title(found: ExtractedMeeting) -> str:
     return title[:300]
 
 
-def meeting_fields(found: ExtractedMeeting, participants: dict, country: Country | None) -> dict:
+def meeting_fields(found: ExtractedMeeting, country: Country | None) -> dict:
     """The Meeting columns an extraction determines."""
     return {
         "title": meeting_title(found),
@@ -43,7 +43,7 @@ def meeting_fields(found: ExtractedMeeting, participants: dict, country: Country
     }
 
 
-def new_meeting_slug(found: ExtractedMeeting, participants: dict) -> str:
+def new_meeting_slug(found: ExtractedMeeting) -> str:
     """A stable slug: the date as known, then the principals' surnames."""
     surnames = [n.split()[-1] for n in (_names(found, "host") + _names(found, "guest"))[:2]]
     date = found.date.iso() or "tarihsiz"
@@ -94,21 +94,23 @@ def same_principals(
     return [m for m in meetings if not place or not m.location or fold(m.location) == place]
 
 
-def find_same_meeting(found, participants, fields, exclude=None) -> Meeting | None:
+def find_same_meeting(found: ExtractedMeeting, participants: dict) -> Meeting | None:
     """The meeting another article already reported, if this is the same one.
 
-    With fields None it looks for any same-principals meeting, for flagging possible
-    duplicates of an undated meeting; otherwise a meeting with no known date never merges.
+    Same host, guest and place, and dates that agree at their shared precision. A meeting
+    with no known date never merges: see possible_duplicate.
     """
-    if fields is None:
-        candidates = same_principals(found, participants, exclude)
-        return candidates[0] if candidates else None
     if found.date.precision == "unknown":
         return None
-    for meeting in same_principals(found, participants, exclude, year=found.date.value.year):
+    for meeting in same_principals(found, participants, year=found.date.value.year):
         if dates_agree(meeting.date, meeting.date_precision, found.date):
             return meeting
     return None
+
+
+def possible_duplicate(found: ExtractedMeeting, participants: dict, meeting: Meeting) -> bool:
+    """Whether another meeting has the same people and place, whatever its date."""
+    return bool(same_principals(found, participants, exclude=meeting))
 
 
 def _serialise(hosts: set[int], guests: set[int]) -> None:
