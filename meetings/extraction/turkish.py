@@ -42,11 +42,21 @@ def tr_upper(text: str) -> str:
     return text.translate(_UPPER).upper()
 
 
+_ASCII_PAIRS = [(chr(k), v) for k, v in _ASCII.items()]
+
+
 def fold(text: str) -> str:
     """Fold text for matching: Turkish lower case, then ASCII letters, other accents removed."""
-    lowered = tr_lower(text).translate(_ASCII)
+    # str.replace is many times faster than str.translate with a dict on long texts.
+    lowered = text.replace("I", "ı").replace("İ", "i").lower()
+    for letter, ascii_letter in _ASCII_PAIRS:
+        lowered = lowered.replace(letter, ascii_letter)
+    if lowered.isascii():  # most Turkish text, once its own letters are mapped
+        return lowered
     decomposed = unicodedata.normalize("NFKD", lowered)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    for mark in {c for c in set(decomposed) if unicodedata.combining(c)}:
+        decomposed = decomposed.replace(mark, "")
+    return decomposed
 
 
 def strip_case_ending(word: str) -> str:
@@ -57,15 +67,19 @@ def strip_case_ending(word: str) -> str:
     return word
 
 
+# What strip_case_ending drops from every word of a text at once: from the first apostrophe
+# that does not begin the word to the word's end.
+_CASE_ENDINGS = re.compile(rf"(?<=\S)[{APOSTROPHES}]\S*")
+
+
 def name_key(name: str) -> str:
     """The key two spellings of one name share: case endings dropped, folded, one space."""
-    words = [strip_case_ending(w) for w in name.split()]
-    return " ".join(_WORD.findall(fold(" ".join(words))))
+    return " ".join(_WORD.findall(fold(_CASE_ENDINGS.sub("", name))))
 
 
 def fold_tokens(text: str) -> list[str]:
     """Folded word tokens, with each apostrophe case ending dropped: the unit of search."""
-    return _WORD.findall(fold(" ".join(strip_case_ending(w) for w in text.split())))
+    return _WORD.findall(fold(_CASE_ENDINGS.sub("", text)))
 
 
 class _AlignedTable(dict[int, str]):
