@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from django.db import connections
+from django.db.models import Q
 
 from meetings.extraction import ExtractionError, extract
 from meetings.extraction.normalise import decode
+from meetings.extraction.records import ExtractedArticle
 from meetings.ingest.articles import Ingestor
 from meetings.models import Article
 
 MAX_BYTES = 1_000_000  # far above any news article; larger files are refused, not truncated
+CHUNK = 100  # new files written per transaction (see import_files)
 
 
 def article_files(paths: list[Path]) -> tuple[list[Path], list[str]]:
@@ -35,23 +38,85 @@ def label(job: Path | Article) -> str:
     return str(job) if isinstance(job, Path) else (job.filename or f"article {job.pk}")
 
 
+def read_article(path: Path, max_bytes: int) -> tuple[ExtractedArticle, str]:
+    """Read and extract one file: (what it says, its decoded text); raises on a bad file."""
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise ValueError(
+            f"{size / 1e6:.1f} MB is larger than the {max_bytes / 1e6:g} MB limit for one "
+            "article (--max-bytes)"
+        )
+    raw = path.read_bytes()
+    return extract(raw, filename=path.name), decode(raw)
+
+
 def import_one(ingestor: Ingestor, job: Path | Article, max_bytes: int) -> tuple[str, str | None]:
     """Import one file, or re-extract one stored Article: (outcome, error message or None)."""
+
+    def work() -> str:
+        if isinstance(job, Path):
+            return ingestor.ingest(*read_article(job, max_bytes))
+        if job.skip_reextract:
+            return "unchanged"
+        extracted = extract(job.raw_text, filename=job.filename)
+        extracted.source.sha256 = job.sha256  # identity stays the stored file's
+        return ingestor.ingest(extracted, job.raw_text, force=True)
+
+    return _guarded(job, work)
+
+
+def import_files(
+    ingestor: Ingestor, paths: list[Path], max_bytes: int
+) -> list[tuple[str, str, str | None]]:
+    """Import a chunk of files: (label, outcome, error) for each, in their order.
+
+    The files not stored before are written together in one transaction, each article
+    with all its rows; the others (changed or already imported), and every file of the
+    chunk if writing them together fails, are imported one by one as import_one does.
+    """
+    results: dict[Path, tuple[str, str | None]] = {}
+    read: dict[Path, tuple[ExtractedArticle, str]] = {}
+
+    def read_one(path: Path) -> str:
+        read[path] = read_article(path, max_bytes)
+        return "read"
+
+    for path in paths:
+        outcome = _guarded(path, lambda path=path: read_one(path))
+        if outcome[0] == "failed":
+            results[path] = outcome
+    new = _new_articles(read)
+    if new:
+        try:
+            ingestor.ingest_new([read[p] for p in new])
+            results.update((p, ("new", None)) for p in new)
+        except Exception:  # noqa: BLE001 - the files are tried one by one below
+            pass
+    for path, found in read.items():
+        if path not in results:
+            results[path] = _guarded(path, lambda found=found: ingestor.ingest(*found))
+    return [(label(p), *results[p]) for p in paths]
+
+
+def _new_articles(read: dict[Path, tuple[ExtractedArticle, str]]) -> list[Path]:
+    """The files whose content and name no stored article has, each content once."""
+    shas = {found.source.sha256 for found, _ in read.values()}
+    names = {found.source.file for found, _ in read.values() if found.source.file}
+    stored = Article.objects.filter(Q(sha256__in=shas) | Q(filename__in=names))
+    taken = {v for pair in stored.values_list("sha256", "filename") for v in pair}
+    new = []
+    for path, (found, _) in read.items():
+        identity = {found.source.sha256, found.source.file} - {None, ""}
+        if not identity & taken:
+            new.append(path)
+        taken |= identity
+    return new
+
+
+def _guarded(job: Path | Article, work: Callable[[], object]) -> tuple[str, str | None]:
+    """Run work for a file: (its outcome, None), or ("failed", a one-line message naming it)."""
     try:
-        if isinstance(job, Article):
-            if job.skip_reextract:
-                return "unchanged", None
-            extracted = extract(job.raw_text, filename=job.filename)
-            extracted.source.sha256 = job.sha256  # identity stays the stored file's
-            return ingestor.ingest(extracted, job.raw_text, force=True), None
-        size = job.stat().st_size
-        if size > max_bytes:
-            raise ValueError(
-                f"{size / 1e6:.1f} MB is larger than the {max_bytes / 1e6:g} MB limit for one "
-                "article (--max-bytes)"
-            )
-        raw = job.read_bytes()
-        return ingestor.ingest(extract(raw, filename=job.name), decode(raw)), None
+        return work(), None
     except (OSError, ExtractionError, ValueError) as exc:
         return "failed", f"{label(job)}: {describe(exc)}"
     except Exception as exc:  # a bug must not stop the other files; say which file
@@ -78,28 +143,32 @@ def _start_worker() -> None:
     _worker = Ingestor(reindex_each=False)
 
 
-def _work(args: tuple[Path, int]) -> tuple[str, str, str | None, Counter, set[int]]:
-    path, max_bytes = args
+def _work(args: tuple[list[Path], int]) -> tuple[list, Counter, set[int]]:
+    paths, max_bytes = args
     before = Counter(_worker.stats)
-    outcome, error = import_one(_worker, path, max_bytes)
+    results = import_files(_worker, paths, max_bytes)
     written, _worker.unindexed = _worker.unindexed, set()
-    return label(path), outcome, error, _worker.stats - before, written
+    return results, _worker.stats - before, written
+
+
+def chunks(files: list[Path], size: int = CHUNK) -> list[list[Path]]:
+    """The files in consecutive chunks of at most size."""
+    return [files[i : i + size] for i in range(0, len(files), size)]
 
 
 def import_in_pool(
     files: list[Path], jobs: int, max_bytes: int, ingestor: Ingestor
 ) -> Iterator[tuple[str, str, str | None]]:
-    """Import files in jobs worker processes, each file in its own transaction.
+    """Import files in jobs worker processes, chunk by chunk (see import_files).
 
-    Yields (label, outcome, error) per file as they finish, adding its row counts to the
-    ingestor's stats and the meetings it wrote to ingestor.unindexed.
+    Yields (label, outcome, error) per file as chunks finish, adding their row counts to
+    the ingestor's stats and the meetings they wrote to ingestor.unindexed.
     """
     connections.close_all()  # a forked child must open its own database connection
     context = multiprocessing.get_context("fork")
     with context.Pool(jobs, initializer=_start_worker) as pool:
-        for name, outcome, error, counts, written in pool.imap_unordered(
-            _work, [(f, max_bytes) for f in files], chunksize=4
-        ):
+        work = [(chunk, max_bytes) for chunk in chunks(files)]
+        for results, counts, written in pool.imap_unordered(_work, work):
             ingestor.stats.update(counts)
             ingestor.unindexed |= written
-            yield name, outcome, error
+            yield from results

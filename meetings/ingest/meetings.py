@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
 
 from django.db import connection
 
 from meetings.extraction.records import Meeting as ExtractedMeeting
 from meetings.extraction.records import PartialDate
 from meetings.extraction.turkish import fold, name_key
-from meetings.ingest.rows import digest
-from meetings.models import Country, Meeting, Role
-from meetings.models.base import normalise_partial_date, unique_slug
+from meetings.models import Country, Meeting, Participation, Role
+from meetings.models.base import normalise_partial_date, slug_base, unique_slug
 
 _ORDER = {"year": 1, "month": 2, "day": 3}
+MEETINGS_LOCK = 0x6D656574  # "meet": the advisory lock importers place meetings under
 
 
 def _names(found: ExtractedMeeting, role: str) -> list[str]:
@@ -43,11 +45,15 @@ def meeting_fields(found: ExtractedMeeting, country: Country | None) -> dict:
     }
 
 
-def new_meeting_slug(found: ExtractedMeeting) -> str:
-    """A stable slug: the date as known, then the principals' surnames."""
+def meeting_slug_base(found: ExtractedMeeting) -> str:
+    """A stable slug before de-duplication: the date as known, then the principals' surnames."""
     surnames = [n.split()[-1] for n in (_names(found, "host") + _names(found, "guest"))[:2]]
-    date = found.date.iso() or "tarihsiz"
-    return unique_slug(Meeting, " ".join([date, *surnames]))
+    return slug_base(" ".join([found.date.iso() or "tarihsiz", *surnames]))
+
+
+def new_meeting_slug(found: ExtractedMeeting) -> str:
+    """meeting_slug_base, made unique among the stored meetings."""
+    return unique_slug(Meeting, meeting_slug_base(found))
 
 
 def dates_agree(a: dt.date, a_precision: str, b: PartialDate) -> bool:
@@ -62,62 +68,113 @@ def dates_agree(a: dt.date, a_precision: str, b: PartialDate) -> bool:
     return shared < 3 or a.day == b.value.day
 
 
-def _principal_ids(found: ExtractedMeeting, participants: dict, role: str) -> set[int]:
-    ids = set()
+def principal_ids(found: ExtractedMeeting, participants: dict) -> tuple[set[int], set[int]]:
+    """The ids of the people who hosted and who were received, as resolved."""
+    ids: dict[str, set[int]] = {"host": set(), "guest": set()}
     for p in found.participants:
         match = participants.get(name_key(p.name))
-        if p.role == role and match and match.person:
-            ids.add(match.person.pk)
-    return ids
+        if p.role in ids and match and match.person:
+            ids[p.role].add(match.person.pk)
+    return ids["host"], ids["guest"]
 
 
-def same_principals(
-    found: ExtractedMeeting, participants: dict, exclude: Meeting | None = None, year=None
-):
-    """Meetings with the same host and guest (as people) at the same place; in year if given."""
-    hosts = _principal_ids(found, participants, "host")
-    guests = _principal_ids(found, participants, "guest")
-    if not hosts or not guests:
-        return Meeting.objects.none()
-    _serialise(hosts, guests)
-    meetings = (
-        Meeting.objects.filter(participations__role=Role.HOST, participations__person__in=hosts)
-        .filter(participations__role=Role.GUEST, participations__person__in=guests)
-        .distinct()
-    )
-    if exclude is not None:
-        meetings = meetings.exclude(pk=exclude.pk)
-    if year is not None:
-        # An index range on the date instead of every meeting the two ever had.
-        meetings = meetings.filter(date__gte=dt.date(year, 1, 1), date__lte=dt.date(year, 12, 31))
-    place = fold(found.location.name) if found.location else ""
-    return [m for m in meetings if not place or not m.location or fold(m.location) == place]
+@dataclass
+class _Known:
+    meeting: Meeting
+    hosts: set[int]
+    guests: set[int]
 
 
-def find_same_meeting(found: ExtractedMeeting, participants: dict) -> Meeting | None:
-    """The meeting another article already reported, if this is the same one.
+class MeetingIndex:
+    """The stored meetings between some hosts and guests, to tell whether a report is of a
+    meeting already known.
 
-    Same host, guest and place, and dates that agree at their shared precision. A meeting
-    with no known date never merges: see possible_duplicate.
+    Loaded for one article, or for a whole chunk of articles, in two queries; meetings
+    created meanwhile are added with add(). The caller holds lock_meetings(), so no other
+    importer adds a meeting between the loading and the commit.
     """
-    if found.date.precision == "unknown":
+
+    def __init__(self) -> None:
+        self._by_host: dict[int, list[_Known]] = defaultdict(list)
+
+    @classmethod
+    def load(cls, pairs: list[tuple[set[int], set[int]]]) -> MeetingIndex:
+        """The stored meetings of every (hosts, guests) pair."""
+        index = cls()
+        hosts = {h for pair_hosts, guests in pairs if guests for h in pair_hosts}
+        guests = {g for pair_hosts, pair_guests in pairs if pair_hosts for g in pair_guests}
+        if not hosts or not guests:
+            return index
+        meetings = {
+            m.pk: m
+            for m in Meeting.objects.filter(
+                participations__role=Role.HOST, participations__person__in=hosts
+            )
+            .filter(participations__role=Role.GUEST, participations__person__in=guests)
+            .distinct()
+        }
+        principals: dict[int, tuple[set[int], set[int]]] = {}
+        rows = Participation.objects.filter(
+            meeting__in=meetings, role__in=[Role.HOST, Role.GUEST], person__isnull=False
+        ).values_list("meeting_id", "role", "person_id")
+        for meeting_id, role, person_id in rows:
+            pair = principals.setdefault(meeting_id, (set(), set()))
+            pair[0 if role == Role.HOST else 1].add(person_id)
+        for meeting_id, (meeting_hosts, meeting_guests) in principals.items():
+            index.add(meetings[meeting_id], meeting_hosts, meeting_guests)
+        return index
+
+    def add(self, meeting: Meeting, hosts: set[int], guests: set[int]) -> None:
+        """Remember a meeting with these principals (one just created, say)."""
+        known = _Known(meeting, set(hosts), set(guests))
+        for host in hosts:
+            self._by_host[host].append(known)
+
+    def same_principals(
+        self, found: ExtractedMeeting, participants: dict, exclude: Meeting | None = None
+    ) -> list[Meeting]:
+        """Meetings with the same host and guest (as people) at the same place."""
+        hosts, guests = principal_ids(found, participants)
+        place = fold(found.location.name) if found.location else ""
+        seen, same = set(), []
+        for host in sorted(hosts):
+            for known in self._by_host.get(host, ()):
+                meeting = known.meeting
+                if id(meeting) in seen or meeting is exclude or not known.guests & guests:
+                    continue
+                seen.add(id(meeting))
+                if not place or not meeting.location or fold(meeting.location) == place:
+                    same.append(meeting)
+        return same
+
+    def find_same_meeting(self, found: ExtractedMeeting, participants: dict) -> Meeting | None:
+        """The meeting another article already reported, if this is the same one.
+
+        Same host, guest and place, and dates that agree at their shared precision. A
+        meeting with no known date never merges: see possible_duplicate.
+        """
+        if found.date.precision == "unknown":
+            return None
+        for meeting in self.same_principals(found, participants):
+            if dates_agree(meeting.date, meeting.date_precision, found.date):
+                return meeting
         return None
-    for meeting in same_principals(found, participants, year=found.date.value.year):
-        if dates_agree(meeting.date, meeting.date_precision, found.date):
-            return meeting
-    return None
+
+    def possible_duplicate(
+        self, found: ExtractedMeeting, participants: dict, meeting: Meeting
+    ) -> bool:
+        """Whether another meeting has the same people and place, whatever its date."""
+        return bool(self.same_principals(found, participants, exclude=meeting))
 
 
-def possible_duplicate(found: ExtractedMeeting, participants: dict, meeting: Meeting) -> bool:
-    """Whether another meeting has the same people and place, whatever its date."""
-    return bool(same_principals(found, participants, exclude=meeting))
+def lock_meetings() -> None:
+    """On PostgreSQL, let one importer at a time write, until it commits.
 
-
-def _serialise(hosts: set[int], guests: set[int]) -> None:
-    """On PostgreSQL, importers of the same principals take turns, so a meeting two articles
-    report at once is still created only once. SQLite already serialises writers."""
-    if connection.vendor != "postgresql":
-        return
-    key = int(digest(sorted(hosts), sorted(guests)), 16) & 0x7FFFFFFFFFFFFFFF
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
+    Taken first in every import transaction: a meeting that two articles report is then
+    created once even when two importers read them at the same moment, and as it is the
+    one lock importers wait for, they can never wait on each other in a circle. SQLite
+    already lets one writer in at a time.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [MEETINGS_LOCK])

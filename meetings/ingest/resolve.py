@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from django.db import IntegrityError, transaction
 
 from meetings.extraction.turkish import fold, name_key
+from meetings.ingest.pending import PendingRows
 from meetings.models import Agreement, AgreementAlias, Country, Person, PersonAlias
 from meetings.models.base import slug_base, unique_slug
 
@@ -17,6 +18,11 @@ def is_specific(name: str) -> bool:
     words = name.split()
     capitalised = sum(1 for w in words[1:] if w[:1].isupper())
     return any(ch.isdigit() for ch in name) or capitalised >= 1
+
+
+def with_parties(name: str, parties: list[Country]) -> str:
+    """The name given to an agreement whose wording another agreement already has."""
+    return f"{name.strip()} ({', '.join(sorted(c.name_tr for c in parties)) or '?'})"
 
 
 @dataclass
@@ -33,12 +39,20 @@ class Resolver:
 
     def __init__(self) -> None:
         self.forget()
+        # While a chunk of new articles is written, new agreements wait here to be inserted
+        # with the rest of the chunk (see Ingestor.ingest_new).
+        self.pending: PendingRows | None = None
 
     def forget(self) -> None:
         """Drop every remembered answer: after a rollback they may name rows that are gone."""
         self._countries: dict[str, Country] | None = None
         self._people: dict[str, Person] = {}
         self._agreements: dict[tuple, Agreement] = {}
+        # Agreement names and aliases by key, as looked up (None: looked up, not found),
+        # and each agreement's party ids.
+        self._agreement_names: dict[str, Agreement | None] = {}
+        self._agreement_aliases: dict[str, AgreementAlias | None] = {}
+        self._parties: dict[int, set[int]] = {}
 
     # Countries ---------------------------------------------------------------------------
     def country(self, name: str | None) -> Country | None:
@@ -171,52 +185,86 @@ class Resolver:
         self._agreements[remembered] = agreement
         return agreement, created
 
+    def prefetch_agreements(self, names: list[str]) -> None:
+        """Look up many agreement names and surface forms at once (four queries)."""
+        keys = {k for k in map(name_key, names) if k and k not in self._agreement_names}
+        if not keys:
+            return
+        for agreement in Agreement.objects.filter(name_key__in=keys).prefetch_related("parties"):
+            self._remember_agreement(agreement)
+        aliases = (
+            AgreementAlias.objects.filter(key__in=keys)
+            .select_related("agreement")
+            .prefetch_related("agreement__parties")
+        )
+        for alias in aliases:
+            self._remember_agreement(alias.agreement)
+            self._agreement_aliases[alias.key] = alias
+        for key in keys:
+            self._agreement_names.setdefault(key, None)
+            self._agreement_aliases.setdefault(key, None)
+
+    def _remember_agreement(self, agreement: Agreement, parties: list[Country] | None = None):
+        self._agreement_names[agreement.name_key] = agreement
+        if parties is None:
+            parties = agreement.parties.all()  # prefetched
+        self._parties[agreement.pk] = {c.pk for c in parties}
+
     def _find_or_create_agreement(self, name, keys, parties, status) -> tuple[Agreement, bool]:
         party_ids = {c.pk for c in parties}
+        self.prefetch_agreements([name, *keys])
         found, named = self._agreement_by_keys(keys, party_ids)
         if found is not None:
             return found, False
         base = name.strip()
         if name_key(base) in named:
             # Same wording, different parties: a different agreement, named by its parties.
-            base = f"{base} ({', '.join(sorted(c.name_tr for c in parties)) or '?'})"
-            existing = Agreement.objects.filter(name_key=name_key(base)).first()
+            base = with_parties(base, parties)
+            self.prefetch_agreements([base])
+            existing = self._agreement_names[name_key(base)]
             if existing is not None:
                 return existing, False
+        if self.pending is not None:
+            return self._hold_agreement(base, status, parties), True
         try:
             with transaction.atomic():
                 agreement = Agreement.objects.create(name=base, status=status)
-                agreement.parties.set(parties)
-                return agreement, True
+                Agreement.parties.through.objects.bulk_create(
+                    [Agreement.parties.through(agreement=agreement, country=c) for c in parties]
+                )
         except IntegrityError:
-            return Agreement.objects.get(name_key=name_key(base)), False
+            agreement = Agreement.objects.prefetch_related("parties").get(name_key=name_key(base))
+            self._remember_agreement(agreement)
+            return agreement, False
+        self._remember_agreement(agreement, parties)
+        return agreement, True
+
+    def _hold_agreement(self, name: str, status: str, parties: list[Country]) -> Agreement:
+        """A new agreement held back with the chunk's rows (what Agreement.save would fill
+        in is filled in here; the chunk makes its slug unique)."""
+        agreement = Agreement(name=name, name_key=name_key(name), slug=slug_base(name))
+        agreement.status = status
+        self.pending.add(Agreement, [agreement])
+        through = Agreement.parties.through
+        self.pending.add(through, [through(agreement=agreement, country=c) for c in parties])
+        self._remember_agreement(agreement, parties)
+        return agreement
 
     def _agreement_by_keys(
         self, keys: list[str], party_ids: set[int]
     ) -> tuple[Agreement | None, set[str]]:
-        """The agreement the first matching key names (looking at all keys in two queries),
-        and which keys are already some agreement's name."""
+        """The agreement the first matching key names, from what prefetch_agreements
+        remembered, and which keys are already some agreement's name."""
 
         def parties_agree(agreement: Agreement) -> bool:
-            theirs = {c.pk for c in agreement.parties.all()}
-            return bool(party_ids) and theirs == party_ids
+            return bool(party_ids) and self._parties[agreement.pk] == party_ids
 
-        by_name = {
-            a.name_key: a
-            for a in Agreement.objects.filter(name_key__in=keys).prefetch_related("parties")
-        }
-        by_alias = {
-            a.key: a
-            for a in AgreementAlias.objects.filter(key__in=keys)
-            .select_related("agreement")
-            .prefetch_related("agreement__parties")
-        }
-        named = set(by_name)
+        named = {k for k in keys if self._agreement_names.get(k) is not None}
         for key in keys:
-            agreement = by_name.get(key)
+            agreement = self._agreement_names.get(key)
             if agreement is not None and (is_specific(agreement.name) or parties_agree(agreement)):
                 return agreement, named
-            alias = by_alias.get(key)
+            alias = self._agreement_aliases.get(key)
             if alias is not None and (
                 not alias.needs_party_match or parties_agree(alias.agreement)
             ):

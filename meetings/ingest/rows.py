@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import models
@@ -36,9 +37,13 @@ class SyncResult:
 
 
 def sync_rows(
-    model: type[models.Model], existing: models.QuerySet | None, desired: list[Desired]
+    model: type[models.Model],
+    existing: models.QuerySet | None,
+    desired: list[Desired],
+    insert: Callable[[type[models.Model], list[models.Model]], None] | None = None,
 ) -> SyncResult:
-    """Make the rows in existing match desired, respecting editors.
+    """Make the rows in existing match desired, respecting editors; insert(model, rows)
+    writes the new rows (default: one bulk INSERT now).
 
     existing is None for an article stored just now: its keys cannot have rows or
     tombstones yet, so there is nothing to look up.
@@ -77,7 +82,10 @@ def sync_rows(
                 result.updated += 1
         result.rows[item.key] = row
     if to_create:
-        model.objects.bulk_create(to_create)
+        if insert is None:
+            model.objects.bulk_create(to_create)
+        else:
+            insert(model, to_create)
         result.created = len(to_create)
     stale = [row.pk for row in current.values() if not row.locked_fields]
     if stale:

@@ -13,7 +13,15 @@ from django.db import transaction
 from tqdm import tqdm
 
 from meetings.ingest import Ingestor, flush_search_index
-from meetings.ingest.files import MAX_BYTES, article_files, import_in_pool, import_one, label
+from meetings.ingest.files import (
+    MAX_BYTES,
+    article_files,
+    chunks,
+    import_files,
+    import_in_pool,
+    import_one,
+    label,
+)
 from meetings.models import Article
 
 DEFAULT_PATH = Path(settings.BASE_DIR) / "fixtures" / "articles"
@@ -47,7 +55,7 @@ class Command(BaseCommand):
             "--jobs",
             type=int,
             default=1,
-            help="Worker processes (files are still imported one transaction each).",
+            help="Worker processes (each file is still imported whole or not at all).",
         )
         parser.add_argument(
             "--max-bytes", type=int, default=MAX_BYTES, help="Refuse files larger than this."
@@ -72,10 +80,12 @@ class Command(BaseCommand):
         outcomes["failed"] += len(errors)
         total = len(jobs_list) + len(errors)
 
-        if jobs > 1 and len(jobs_list) > 1:
+        if reextract:
+            results = ((label(j), *import_one(ingestor, j, max_bytes)) for j in jobs_list)
+        elif jobs > 1 and len(jobs_list) > 1:
             results = import_in_pool(jobs_list, jobs, max_bytes, ingestor)
         else:
-            results = ((label(j), *import_one(ingestor, j, max_bytes)) for j in jobs_list)
+            results = (r for c in chunks(jobs_list) for r in import_files(ingestor, c, max_bytes))
         progress = tqdm(
             results,
             total=len(jobs_list),

@@ -1,0 +1,117 @@
+"""Rows held back until the end of a chunk of articles, then written one INSERT per table."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from django.db import connection, models
+
+from meetings.models import (
+    Agreement,
+    AgreementMention,
+    Meeting,
+    MeetingReport,
+    Participation,
+    PersonMention,
+    Statement,
+)
+
+# Parents before the rows that point at them.
+INSERT_ORDER = [
+    Meeting,
+    Agreement,
+    Agreement.parties.through,
+    MeetingReport,
+    Participation,
+    Statement,
+    AgreementMention,
+    PersonMention,
+]
+# Rows others refer to before they are written get their primary key up front.
+NEEDS_ID = {Meeting, Agreement, Statement}
+ID_BLOCK = 200
+
+
+class PendingRows:
+    """New rows of one chunk: given ids where others refer to them, inserted together.
+
+    Must be used inside the chunk's transaction. On SQLite that transaction holds the
+    database's write lock from its start (IMMEDIATE), so no other writer can take the ids
+    handed out here; on PostgreSQL they come from the tables' own sequences.
+    """
+
+    def __init__(self) -> None:
+        self.rows: dict[type[models.Model], list[models.Model]] = defaultdict(list)
+        self._free: dict[type[models.Model], list[int]] = defaultdict(list)
+        self._next: dict[type[models.Model], int] = {}
+
+    def add(self, model: type[models.Model], rows: list[models.Model]) -> None:
+        """Hold rows for insertion, giving each an id now if other rows will point at it."""
+        if model in NEEDS_ID:
+            for row in rows:
+                row.pk = self._new_id(model)
+        self.rows[model].extend(rows)
+
+    def flush(self) -> int:
+        """Insert everything held, parents first; return the number of rows written."""
+        for model in (Meeting, Agreement):
+            _unique_slugs(model, self.rows.get(model, []))
+        written = 0
+        for model in INSERT_ORDER:
+            rows = self.rows.pop(model, [])
+            if rows:
+                model.objects.bulk_create(rows, batch_size=500)
+                written += len(rows)
+        return written
+
+    def _new_id(self, model: type[models.Model]) -> int:
+        if connection.vendor == "postgresql":
+            if not self._free[model]:
+                self._free[model] = _reserve_postgres(model, ID_BLOCK)
+            return self._free[model].pop()
+        if model not in self._next:
+            self._next[model] = _highest_sqlite_id(model) + 1
+        pk = self._next[model]
+        self._next[model] += 1
+        return pk
+
+
+def _reserve_postgres(model: type[models.Model], count: int) -> list[int]:
+    """count fresh ids from the table's sequence (unused ones leave a harmless gap)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+            [model._meta.db_table, count],
+        )
+        return sorted((row[0] for row in cursor.fetchall()), reverse=True)
+
+
+def _highest_sqlite_id(model: type[models.Model]) -> int:
+    """The highest id the table has used, counting deleted rows' ids (AUTOINCREMENT)."""
+    table = model._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT MAX(n) FROM (SELECT MAX(id) AS n FROM "
+            + connection.ops.quote_name(table)
+            + " UNION ALL SELECT seq FROM sqlite_sequence WHERE name = %s)",
+            [table],
+        )
+        return cursor.fetchone()[0] or 0
+
+
+def _unique_slugs(model: type[models.Model], rows: list[models.Model]) -> None:
+    """Make held rows' slugs unique among themselves and the stored ones, mostly in one query."""
+    if not rows:
+        return
+    objects = model._default_manager
+    bases = Counter(row.slug for row in rows)
+    taken = set(objects.filter(slug__in=bases).values_list("slug", flat=True))
+    # Only a base that is used already, or twice in this chunk, gets numbered variants.
+    for base in {b for b, n in bases.items() if n > 1 or b in taken}:
+        taken |= set(objects.filter(slug__startswith=f"{base}-").values_list("slug", flat=True))
+    for row in rows:
+        slug, n = row.slug, 2
+        while slug in taken:
+            slug, n = f"{row.slug}-{n}", n + 1
+        row.slug = slug
+        taken.add(slug)
