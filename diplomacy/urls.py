@@ -4,7 +4,11 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from diplomacy.health import healthz
+
 urlpatterns = [
+    # HealthCheckMiddleware answers this path first; the route names it for reverse().
+    path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path(settings.ADMIN_PATH, admin.site.urls),
     path("", include("meetings.urls")),

@@ -19,7 +19,7 @@ PAGES = [
 
 
 def serious(page, axe):
-    page.add_script_tag(content=axe)
+    page.evaluate(axe)
     result = page.evaluate("async () => await axe.run(document)")
     return [
         f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
