@@ -73,8 +73,9 @@ class Ingestor:
     """Writes extracted articles to the database; one instance serves one import run."""
 
     def __init__(self, resolver: Resolver | None = None, *, reindex_each: bool = True) -> None:
-        """reindex_each False leaves search reindexing to the caller, in batches: the ids of
-        the meetings written wait in self.unindexed (see flush_search_index)."""
+        """reindex_each False leaves search reindexing of articles ingested one by one to the
+        caller, in batches: the ids of the meetings written wait in self.unindexed (see
+        flush_search_index). A chunk (ingest_new) is always indexed in its own transaction."""
         self.resolver = resolver or Resolver()
         self.reindex_each = reindex_each
         self.unindexed: set[int] = set()
