@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/diplomacy
 
-.PHONY: install install-test run migrate load test test-sqlite test-postgres lint format bench clean
+.PHONY: install install-test run serve migrate load test test-sqlite test-postgres soak lint format bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,16 @@ load: migrate ## Load the known entities and import the seed articles into the d
 run: load ## Install, migrate, load the seeds into SQLite and serve http://$(HOST):$(PORT).
 	DJANGO_DEBUG=1 $(MANAGE) runserver $(HOST):$(PORT)
 
+serve: export DJANGO_DEBUG := 0
+serve: install ## Serve production-style with gunicorn on DATABASE_URL (needs SECRET_KEY, ALLOWED_HOSTS).
+	@test -n "$$SECRET_KEY" || { echo "make serve: set SECRET_KEY to a long random string (python -c 'import secrets; print(secrets.token_urlsafe(50))')." >&2; exit 1; }
+	@test -n "$$ALLOWED_HOSTS" || { echo "make serve: set ALLOWED_HOSTS to the site's host names, comma-separated (e.g. diplomacy.example.org)." >&2; exit 1; }
+	@echo "--- database: $${DATABASE_URL:-sqlite:///db.sqlite3 (DATABASE_URL is not set)}" | sed -E 's|//([^:/@]+):[^@]*@|//\1:***@|'
+	$(MANAGE) migrate --noinput
+	$(MANAGE) collectstatic --noinput -v0
+	$(MANAGE) check --deploy
+	BIND="$${BIND:-$(HOST):$(PORT)}" exec $(BIN)/gunicorn -c gunicorn.conf.py diplomacy.wsgi
+
 test: install-test ## Run the tests on SQLite, then on PostgreSQL when DATABASE_URL points to one.
 	env -u DATABASE_URL $(BIN)/pytest
 	@case "$$DATABASE_URL" in \
@@ -46,6 +56,10 @@ test: install-test ## Run the tests on SQLite, then on PostgreSQL when DATABASE_
 
 test-postgres: install-test ## The tests on the local PostgreSQL (creates the database if missing).
 	DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest
+
+soak: install-test ## Load 100,000 meetings under gunicorn on PostgreSQL; restart a database under load.
+	$(PY) tests/soak/load.py $(SOAK_ARGS)
+	env -u DATABASE_URL $(BIN)/pytest -m soak tests/soak
 
 lint: install-test
 	$(BIN)/ruff check .

@@ -1,11 +1,19 @@
-"""An importer killed mid-run leaves no partial article, and the next run completes the rest."""
+"""An importer killed mid-run leaves no partial article, and the next run completes the rest.
+
+On SQLite always; on PostgreSQL too when DATABASE_URL points at one, in a database of its own.
+"""
 
 import json
 import os
+import secrets
 import signal
 import subprocess
 import sys
 import time
+from urllib.parse import urlsplit
+
+import psycopg
+import pytest
 
 from tests.conftest import ROOT
 
@@ -31,8 +39,28 @@ print(json.dumps(rows))
 """
 
 
-def test_a_killed_importer_leaves_whole_articles_and_the_next_run_finishes(tmp_path):
-    env = {**os.environ, "DJANGO_DEBUG": "1", "DATABASE_URL": f"sqlite:///{tmp_path}/db"}
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database_url(request, tmp_path):
+    """A new, empty database: an SQLite file, or a PostgreSQL database created and dropped."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path}/db"
+        return
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        pytest.skip("DATABASE_URL does not point at PostgreSQL")
+    name = f"diplomacy_killed_{secrets.token_hex(4)}"
+    server = urlsplit(url)._replace(path="/postgres").geturl()
+    with psycopg.connect(server, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield urlsplit(url)._replace(path=f"/{name}").geturl()
+    finally:
+        with psycopg.connect(server, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_a_killed_importer_leaves_whole_articles_and_the_next_run_finishes(tmp_path, database_url):
+    env = {**os.environ, "DJANGO_DEBUG": "1", "DATABASE_URL": database_url}
     manage = [sys.executable, str(ROOT / "manage.py")]
     articles = tmp_path / "articles"
     subprocess.run(
