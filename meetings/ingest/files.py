@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -16,6 +17,7 @@ from meetings.extraction.records import ExtractedArticle
 from meetings.ingest.articles import Ingestor
 from meetings.models import Article
 
+log = logging.getLogger(__name__)
 MAX_BYTES = 1_000_000  # far above any news article; larger files are refused, not truncated
 CHUNK = 100  # new files written per transaction (see import_files)
 
@@ -90,8 +92,8 @@ def import_files(
         try:
             ingestor.ingest_new([read[p] for p in new])
             results.update((p, ("new", None)) for p in new)
-        except Exception:  # noqa: BLE001 - the files are tried one by one below
-            pass
+        except Exception as exc:  # the files are tried one by one below
+            log.info("a chunk of %d new files is imported one by one: %r", len(new), exc)
     for path, found in read.items():
         if path not in results:
             results[path] = _guarded(path, lambda found=found: ingestor.ingest(*found))
