@@ -1,5 +1,6 @@
 """Headless Chromium (Debian's, driven by Playwright) against a live server with the seeds."""
 
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -25,11 +26,10 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
-@pytest.fixture(scope="package")
-def browser():
-    """Chromium, for the tests of this package only: Playwright's sync API keeps an event loop
-    in this thread, so Django is told the ORM calls made meanwhile are safe, and the loop ends
-    before the other packages' tests run."""
+@contextmanager
+def launched_chromium():
+    """Chromium through Playwright's sync API. That API keeps an event loop in this thread,
+    so Django is told the ORM calls made meanwhile are safe; leave the block to end it."""
     from playwright.sync_api import sync_playwright
 
     with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
@@ -37,6 +37,14 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="package")
+def browser():
+    """Chromium, for the tests of this package only: the event loop ends before the other
+    packages' tests run."""
+    with launched_chromium() as chromium:
+        yield chromium
 
 
 @pytest.fixture

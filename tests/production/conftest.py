@@ -6,7 +6,7 @@ stops its own Playwright, and two running at once in one thread refuse to start.
 
 import pytest
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, seeds, site  # noqa: F401 - fixtures
+from tests.browser.conftest import CHROMIUM, launched_chromium, seeds, site  # noqa: F401
 
 
 @pytest.fixture(scope="module")
@@ -15,13 +15,8 @@ def browser():
     ORM is told it is safe meanwhile)."""
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} is missing: apt-get install -y chromium")
-    from playwright.sync_api import sync_playwright
-
-    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with launched_chromium() as chromium:
         yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -27,7 +27,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from meetings.models import Agreement, Article, Meeting, Person, Statement
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, seeds, site  # noqa: F401 - fixtures
+from tests.browser.conftest import CHROMIUM, seeds, site  # noqa: F401 - fixtures
 
 in_chromium = pytest.mark.skipif(
     not CHROMIUM.exists(), reason=f"{CHROMIUM} is missing: apt-get install -y chromium"
@@ -99,19 +99,6 @@ class Hostile:
     agreement: Agreement
     statement: Statement
     article: Article
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """Chromium for this module only (tests/browser's own is scoped to its package): Django is
-    told the ORM calls made while Playwright's event loop runs in this thread are safe."""
-    from playwright.sync_api import sync_playwright
-
-    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def open_tab(browser):
