@@ -269,8 +269,11 @@ class StatementFilter(django_filters.FilterSet):
         return queryset
 
 
-def facets(meetings: QuerySet, limit: int = 8) -> dict[str, list[dict]]:
-    """Counts of the given meetings by person, country and year (three queries)."""
+def facets(
+    meetings: QuerySet, limit: int = 8, years: dict[int | None, int] | None = None
+) -> dict[str, list[dict]]:
+    """Counts of the given meetings by person, country and year (three queries; two when
+    the years are known already, as a search's are from its document keys)."""
     people = (
         Participation.objects.filter(meeting__in=meetings.values("pk"), person__isnull=False)
         .values("person__slug", "person__name")
@@ -283,11 +286,12 @@ def facets(meetings: QuerySet, limit: int = 8) -> dict[str, list[dict]]:
         .annotate(n=Count("pk"))
         .order_by("-n", "country__name_tr")[:limit]
     )
-    # Grouped by the (indexed) date, then by year here: cheaper than a year per row in SQL.
-    by_year: dict[int | None, int] = {}
-    for row in meetings.order_by().values("date").annotate(n=Count("pk")):
-        year = row["date"].year if row["date"] else None
-        by_year[year] = by_year.get(year, 0) + row["n"]
+    if years is None:
+        years = {}
+        # Grouped by the (indexed) date, then by year here: cheaper than a year per row in SQL.
+        for row in meetings.order_by().values("date").annotate(n=Count("pk")):
+            year = row["date"].year if row["date"] else None
+            years[year] = years.get(year, 0) + row["n"]
     # Newest year first, "date unknown" last.
-    years = [{"year": y, "n": n} for y, n in sorted(by_year.items(), key=lambda i: -(i[0] or 0))]
-    return {"people": list(people), "countries": list(countries), "years": years}
+    by_year = [{"year": y, "n": n} for y, n in sorted(years.items(), key=lambda i: -(i[0] or 0))]
+    return {"people": list(people), "countries": list(countries), "years": by_year}

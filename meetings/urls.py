@@ -1,19 +1,24 @@
-"""The site's pages."""
+"""The site's pages. The HTML pages are kept in the page cache for anonymous visitors."""
 
 from django.urls import path
 
 from meetings import views
+from meetings.views.page_cache import cache_anonymous_page as cached
 
 app_name = "meetings"
 
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
-    path("meetings/", views.MeetingListView.as_view(), name="meeting-list"),
-    path("meetings/<slug:slug>/", views.MeetingDetailView.as_view(), name="meeting-detail"),
-    path("people/", views.PersonListView.as_view(), name="person-list"),
+    path("", cached(views.HomeView.as_view()), name="home"),
+    path("meetings/", cached(views.MeetingListView.as_view()), name="meeting-list"),
+    path("meetings/<slug:slug>/", cached(views.MeetingDetailView.as_view()), name="meeting-detail"),
+    path("people/", cached(views.PersonListView.as_view()), name="person-list"),
     path("people/autocomplete/", views.person_autocomplete, name="person-autocomplete"),
-    path("people/<slug:slug>/", views.PersonDetailView.as_view(), name="person-detail"),
-    path("agreements/", views.AgreementListView.as_view(), name="agreement-list"),
-    path("agreements/<slug:slug>/", views.AgreementDetailView.as_view(), name="agreement-detail"),
-    path("statements/", views.StatementListView.as_view(), name="statement-list"),
+    path("people/<slug:slug>/", cached(views.PersonDetailView.as_view()), name="person-detail"),
+    path("agreements/", cached(views.AgreementListView.as_view()), name="agreement-list"),
+    path(
+        "agreements/<slug:slug>/",
+        cached(views.AgreementDetailView.as_view()),
+        name="agreement-detail",
+    ),
+    path("statements/", cached(views.StatementListView.as_view()), name="statement-list"),
 ]

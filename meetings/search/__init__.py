@@ -11,10 +11,13 @@ in date order, and costs no more than a narrow one.
 
 After writing meetings, call ``reindex_meetings(ids)``; after editing people or agreements,
 ``reindex_people(ids)`` or ``reindex_agreements(ids)``; ``reindex_all()`` rebuilds it all.
+Each of them also changes the data generation (``generation``) that cached pages are keyed
+on, in the same transaction as the write.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
@@ -24,6 +27,7 @@ from meetings.search.documents import (
     MEETING,
     STATEMENT,
     UNDATED_KEYS,
+    document_year,
     reindex_agreements,
     reindex_all,
     reindex_meetings,
@@ -62,12 +66,19 @@ class Hits:
     ids: list[int] = field(default_factory=list)
     ranks: dict[int, float] = field(default_factory=dict)
     capped: bool = False
+    keys: list[int] = field(default_factory=list)  # each id's document key, in the same order
 
     def __len__(self) -> int:
         return len(self.ids)
 
     def __bool__(self) -> bool:
         return bool(self.ids)
+
+    def years(self) -> dict[int | None, int]:
+        """How many of the hits fall in each year (None: date unknown), read from their keys
+        without a query: a document's key begins with its meeting's date."""
+        counts = Counter(document_year(key) for key in self.keys)
+        return dict(counts)
 
 
 def _search(query, queryset, *, kind: int, limit: int, order: str) -> Hits:
@@ -84,7 +95,7 @@ def _search(query, queryset, *, kind: int, limit: int, order: str) -> Hits:
         found.sort(key=lambda m: (m.key < UNDATED_KEYS, m.key))
     ids = [m.object_id for m in found]
     ranks = {m.object_id: m.rank for m in found if m.rank is not None}
-    return Hits(parsed, ids, ranks, capped)
+    return Hits(parsed, ids, ranks, capped, keys=[m.key for m in found])
 
 
 def search_meetings(

@@ -19,6 +19,7 @@ from meetings.models import (
     SearchDocument,
     Statement,
 )
+from meetings.search.generation import bump_generation
 
 MEETING, STATEMENT = 0, 1
 ID_BITS = 40
@@ -36,6 +37,12 @@ def document_key(date: dt.date | None, kind: int, object_id: int) -> int:
         raise ValueError(f"id {object_id} is too large for a search key")
     ordinal = date.toordinal() if date else 0
     return (ordinal << (ID_BITS + 1)) | (object_id << 1) | kind
+
+
+def document_year(key: int) -> int | None:
+    """The year of the meeting a document key belongs to; None when its date is unknown."""
+    ordinal = key >> (ID_BITS + 1)
+    return dt.date.fromordinal(ordinal).year if ordinal else None
 
 
 def folded(*texts: str | None) -> str:
@@ -137,10 +144,15 @@ def reindex_meetings(meeting_ids: Iterable[int]) -> int:
     """Rebuild the search documents of these meetings (and their statements); return how many.
 
     Call it after writing a meeting or anything shown on it. A meeting that no longer exists
-    simply loses its documents.
+    simply loses its documents. It also moves the data generation on (see ``generation``),
+    which retires every cached page.
     """
     ids = sorted(set(meeting_ids))
     written = 0
+    if not ids:
+        # Nothing to reindex, but the caller wrote something (an agreement no meeting
+        # mentions yet, say): the pages showing it must not be served from the cache.
+        bump_generation()
     for start in range(0, len(ids), BATCH):
         batch = ids[start : start + BATCH]
         with transaction.atomic():
@@ -158,6 +170,7 @@ def reindex_meetings(meeting_ids: Iterable[int]) -> int:
                 unique_fields=["id"],
                 update_fields=["meeting", "statement", "body"],
             )
+            bump_generation()  # last, so the generation row is locked only until commit
             written += len(documents)
     return written
 
@@ -181,6 +194,7 @@ def _tidy() -> None:
             )
         elif connection.vendor == "postgresql":
             cursor.execute("ANALYZE meetings_searchdocument")
+            cursor.execute("ANALYZE meetings_searchdocument_meeting_vector")
 
 
 def reindex_people(person_ids: Iterable[int]) -> int:

@@ -1,11 +1,15 @@
 """Small helpers for showing meetings."""
 
 from django import template
+from django.utils.html import format_html_join
 from django.utils.translation import get_language
 
 from meetings.extraction.turkish import tr_upper
+from meetings.models import MeetingKind, Role
 
 register = template.Library()
+
+_LABELS = {"kind": dict(MeetingKind.choices), "role": dict(Role.choices)}
 
 
 @register.filter
@@ -25,9 +29,35 @@ def upper_first(value):
 
 
 @register.filter
-def choices_of(bound_field):
-    """A choice field's (value, label) pairs, read in one query (no COUNT first, as len() would)."""
-    return [(str(value), label) for value, label in bound_field.field.choices]
+def choice_label(value, kind):
+    """The translated label of a meeting kind or a role ("kind" or "role"): a dictionary
+    lookup, where ``get_kind_display`` rebuilds the choices on every call."""
+    return str(_LABELS[kind].get(value, value))
+
+
+@register.filter
+def options(bound_field):
+    """A select's <option> elements, the current value selected, built in one pass.
+
+    Read in one query (no COUNT first, as len() would), and written here rather than by a
+    template loop or the widget's per-option templates: a list of places or countries
+    renders in a fraction of the time.
+    """
+    current = str(bound_field.value())
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        (
+            (value, " selected" if str(value) == current else "", label)
+            for value, label in bound_field.field.choices
+        ),
+    )
+
+
+@register.filter
+def datalist_options(names):
+    """<option> elements for a datalist of names."""
+    return format_html_join("", '<option value="{}"></option>', ((name,) for name in names))
 
 
 @register.filter

@@ -12,12 +12,16 @@ What it does, for each backend:
    `meetings.corpus`), with participants and two statements each, then times
    `meetings.search.reindex_all()`;
 3. times, inside Django, 20 varied searches (the search call alone and the whole list page)
-   and the list, filtered list and detail pages: p50 and p95 of the server time;
-4. serves the site with gunicorn (gthread, 2 workers x 4 threads) and measures requests per
-   second with concurrent keep-alive clients, for the list, search and detail pages and for
-   two reference views in the same run: a bare string response, and a page that renders the
-   site's base template with a 20-item loop after one primary-key lookup. Throughput is given
-   as a ratio to the reference page (DESIGN.md's "Django ceiling").
+   and the list, filtered list and detail pages: p50 and p95 of the server time, with the
+   page cache off, so these are the times of really rendering each page;
+4. serves the site with gunicorn (gthread, 2 workers x 4 threads, the bench's own options,
+   not ./gunicorn.conf.py) and measures requests per second with concurrent keep-alive
+   clients, for the list, search and detail pages and for two reference views in the same
+   run: a bare string response, and a page that renders the site's base template with a
+   20-item loop after one primary-key lookup. It does so twice: with the page cache off
+   (every request rendered) and on (as deployed: anonymous pages kept until the data
+   changes). Throughput is given as a ratio to the reference page (DESIGN.md's "Django
+   ceiling").
 
 Steps 2-3 run in a child process per backend, since the database is chosen at start-up.
 """
@@ -77,6 +81,8 @@ def build(n: int) -> dict:
     """Bulk-create n meetings with articles, people and statements; index them; time it."""
     import datetime as dt
     import re
+
+    from django.db import connection
 
     from meetings.corpus.generator import build_world, generate
     from meetings.extraction.turkish import name_key
@@ -181,6 +187,11 @@ def build(n: int) -> dict:
                 )
         Participation.objects.bulk_create(participations, batch_size=BATCH)
         Statement.objects.bulk_create(statements, batch_size=BATCH)
+    if connection.vendor == "postgresql":
+        # Statistics, as autovacuum gathers them after a bulk load: without them the planner
+        # joins whole tables for a page's twenty rows.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     built = time.perf_counter()
     documents = reindex_all()
     indexed = time.perf_counter()
@@ -292,8 +303,11 @@ def child(mode: str, args) -> None:
 
 # Throughput under gunicorn --------------------------------------------------------------------
 BENCH_SETTINGS = """
+import os
 from diplomacy.settings import *  # noqa: F403
 ROOT_URLCONF = "bench_urls"
+# The page cache for anonymous visitors: on (its default) or off (0), chosen per run.
+PAGE_CACHE_SECONDS = int(os.environ.get("BENCH_PAGE_CACHE_SECONDS", "300"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -344,6 +358,11 @@ async def _connection(host, port, paths, deadline, counts):
             )
             await writer.drain()
             status = await reader.readline()
+            if not status:  # the server closed this keep-alive connection: open another
+                counts["reconnects"] += 1
+                writer.close()
+                reader, writer = await asyncio.open_connection(host, port)
+                continue
             length = 0
             while (line := await reader.readline()) not in (b"\r\n", b""):
                 if line.lower().startswith(b"content-length:"):
@@ -356,12 +375,16 @@ async def _connection(host, port, paths, deadline, counts):
 
 
 async def _load(host, port, paths, seconds, connections) -> dict:
-    counts = {"ok": 0, "error": 0}
+    counts = {"ok": 0, "error": 0, "reconnects": 0}
     deadline = time.perf_counter() + seconds
     await asyncio.gather(
         *(_connection(host, port, paths, deadline, counts) for _ in range(connections))
     )
-    return {"rps": round(counts["ok"] / seconds), "errors": counts["error"]}
+    return {
+        "rps": round(counts["ok"] / seconds),
+        "errors": counts["error"],
+        "reconnects": counts["reconnects"],
+    }
 
 
 BENCH_DIR = Path(tempfile.gettempdir()) / "diplomacy_bench_search_conf"
@@ -372,6 +395,8 @@ def bench_env(url: str) -> dict:
     BENCH_DIR.mkdir(exist_ok=True)
     Path(BENCH_DIR, "bench_settings.py").write_text(BENCH_SETTINGS)
     Path(BENCH_DIR, "bench_urls.py").write_text(BENCH_URLS)
+    # gunicorn reads ./gunicorn.conf.py unless given another: the bench sets its own options.
+    Path(BENCH_DIR, "gunicorn_bench.conf.py").write_text("# the bench's options are flags\n")
     return {
         **os.environ,
         "DATABASE_URL": url,
@@ -390,15 +415,17 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def throughput(url: str, args, sample: dict) -> dict:
+def throughput(url: str, args, sample: dict, page_cache: bool) -> dict:
     """Requests per second for each page under gunicorn, and the reference views."""
     from urllib.parse import quote
 
     port = _free_port()
-    env = bench_env(url)
+    env = {**bench_env(url), "BENCH_PAGE_CACHE_SECONDS": "300" if page_cache else "0"}
     command = [
         str(ROOT / ".venv" / "bin" / "gunicorn"),
         "diplomacy.wsgi",
+        "-c",
+        str(BENCH_DIR / "gunicorn_bench.conf.py"),
         "-k",
         "gthread",
         "-w",
@@ -463,9 +490,11 @@ def prepare(backend: str) -> str:
 def run_child(url: str, mode: str, args) -> dict:
     command = [sys.executable, __file__, "--child", mode, "--meetings", str(args.meetings)]
     command += ["--repeat", str(args.repeat)]
-    done = subprocess.run(
-        command, cwd=ROOT, env=bench_env(url), check=True, capture_output=True, text=True
-    )
+    # Server times are of rendering, not of the page cache: it is off in the child.
+    env = {**bench_env(url), "BENCH_PAGE_CACHE_SECONDS": "0"}
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"bench child {mode} failed:\n{done.stderr[-4000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -513,10 +542,13 @@ def report(backend: str, built: dict, timed: dict, rps: dict) -> None:
         "home_page",
     ):
         print(f"| {name.replace('_', ' ')} | {timed[name]['p50_ms']} | {timed[name]['p95_ms']} |")
-    if rps:
-        print("\n| gunicorn gthread 2x4 | requests/s | vs reference | errors |")
+    for page_cache, rows in rps.items():
+        state = "on" if page_cache else "off (every page rendered)"
+        print(
+            f"\n| gunicorn gthread 2x4, page cache {state} | requests/s | vs reference | errors |"
+        )
         print("|---|---|---|---|")
-        for name, row in rps.items():
+        for name, row in rows.items():
             print(f"| {name} | {row['rps']} | {row['vs_reference']} | {row['errors']} |")
 
 
@@ -549,7 +581,11 @@ def main() -> None:
             built = run_child(url, "build", args)
         print(f"… {backend}: timing", file=sys.stderr)
         timed = run_child(url, "measure", args)
-        rps = {} if args.no_gunicorn else throughput(url, args, sample(url))
+        rps = {}
+        if not args.no_gunicorn:
+            chosen = sample(url)
+            for page_cache in (False, True):
+                rps[page_cache] = throughput(url, args, chosen, page_cache)
         report(backend, built, timed, rps)
 
 

@@ -78,3 +78,11 @@ def test_a_merged_person_is_found_by_the_merged_spelling(imported, admin_client)
         },
     )
     assert imported.pk in found("Tester")
+
+
+def test_a_meeting_deleted_by_an_editor_is_no_longer_found(imported, admin_client):
+    assert imported.pk in found("soygu")
+    url = reverse("admin:meetings_meeting_delete", args=[imported.pk])
+    assert admin_client.post(url, {"post": "yes"}).status_code == 302
+    assert imported.pk not in found("soygu")
+    assert imported.pk not in set(search_meetings("-zzzqxw").ids)  # nor by exclusion

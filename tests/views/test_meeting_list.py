@@ -89,6 +89,17 @@ def test_facets_count_the_current_results(client, world):
     assert [(r["year"], r["n"]) for r in facets["years"]] == [(2020, 1), (None, 1)]
 
 
+def test_a_searchs_year_facets_count_its_results(client, world):
+    facets = client.get(URL, {"q": "lavrov"}).context["facets"]
+    expected = {}
+    for meeting in (world.baku, world.moscow, world.undated):
+        year = meeting.date.year if meeting.date else None
+        expected[year] = expected.get(year, 0) + 1
+    assert [(r["year"], r["n"]) for r in facets["years"]] == sorted(
+        expected.items(), key=lambda item: -(item[0] or 0)
+    )
+
+
 def test_a_facet_link_adds_its_filter(client, world):
     facets = client.get(URL, {"q": "lavrov"}).context["facets"]
     novak = next(r for r in facets["people"] if r["person__slug"] == "aleksandr-novak")
@@ -164,7 +175,7 @@ def test_article_markup_in_a_snippet_is_shown_as_text(client, world):
 def test_facets_of_a_broad_filtered_list_count_its_newest_results(client, world, monkeypatch):
     from meetings import views
 
-    monkeypatch.setattr(views, "FACET_SAMPLE", 2)
+    monkeypatch.setattr(views.meeting_list, "FACET_SAMPLE", 2)
     response = client.get(URL, {"person": "sergey-lavrov"})
     assert response.context["facets_sampled"]
     years = {row["year"]: row["n"] for row in response.context["facets"]["years"]}

@@ -1,0 +1,106 @@
+"""The meetings list: search, filters, facets."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.urls import reverse
+from django.views.generic import TemplateView
+
+from meetings.filters import MeetingFilter, facets
+from meetings.models import Meeting
+from meetings.search import search_meetings
+from meetings.views.common import (
+    FACET_SAMPLE,
+    MEETINGS_PER_PAGE,
+    NEWEST_FIRST,
+    OLDEST_FIRST,
+    cached,
+    in_order,
+    meetings_for_list,
+    suggestions,
+    url_with,
+)
+
+
+class MeetingListView(TemplateView):
+    """Meetings: full-text search, filters, facets; by relevance or date, undated last."""
+
+    template_name = "meetings/meeting_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        request = self.request
+        filterset = MeetingFilter(request.GET or None, queryset=meetings_for_list())
+        filtered = filterset.qs.order_by()
+        data = filterset.form.cleaned_data if filterset.is_bound else {}
+        q = data.get("q") or ""
+        sort = data.get("sort") or ("relevance" if q else "date")
+        hits = None
+        if q:
+            hits = search_meetings(q, queryset=filtered if filterset.active else None, order=sort)
+        number = request.GET.get("page")
+        sampled = False
+        if hits is not None and hits.query:
+            page = Paginator(hits.ids, MEETINGS_PER_PAGE).get_page(number)
+            page.object_list = in_order(meetings_for_list(), list(page.object_list))
+            found = facets(Meeting.objects.filter(pk__in=hits.ids), years=hits.years())
+        else:
+            ordered = filtered.order_by(*(OLDEST_FIRST if sort == "-date" else NEWEST_FIRST))
+            page = Paginator(ordered, MEETINGS_PER_PAGE).get_page(number)
+            if not filterset.active:
+                found = cached("facets:all", lambda: facets(Meeting.objects.all()))
+            elif page.paginator.count > FACET_SAMPLE:
+                # Like search, facets never count every row of a broad result: the newest do.
+                newest = filtered.order_by(*NEWEST_FIRST).values("pk")[:FACET_SAMPLE]
+                found, sampled = facets(Meeting.objects.filter(pk__in=newest)), True
+            else:
+                found = facets(filtered)
+        context.update(
+            filterset=filterset,
+            form=filterset.form,
+            page_obj=page,
+            meetings=page.object_list,
+            hits=hits,
+            query=hits.query if hits else None,
+            q=q,
+            sort=sort,
+            facets=self.facet_links(found, filterset),
+            facets_sampled=sampled,
+            facet_sample=FACET_SAMPLE,
+            chosen_people=[
+                (p, url_with(request, person=("remove", p.slug))) for p in filterset.people
+            ],
+            sort_links=[
+                (value, label, url_with(request, sort=value))
+                for value, label in filterset.form.fields["sort"].choices
+                if value != "relevance" or q
+            ],
+            clear_url=reverse("meetings:meeting-list") + (f"?{urlencode({'q': q})}" if q else ""),
+            people_suggestions=suggestions("participations"),
+        )
+        return context
+
+    def facet_links(self, found: dict, filterset) -> dict:
+        request = self.request
+        chosen = {p.slug for p in filterset.people}
+        for row in found["people"]:
+            slug = row["person__slug"]
+            row["active"] = slug in chosen
+            row["url"] = url_with(request, person=("remove" if row["active"] else "add", slug))
+        current_country = request.GET.get("country")
+        for row in found["countries"]:
+            row["active"] = row["country__slug"] == current_country
+            row["url"] = url_with(request, country=None if row["active"] else row["country__slug"])
+        current_year = request.GET.get("year")
+        for row in found["years"]:
+            if row["year"] is None:
+                row["active"] = bool(request.GET.get("undated"))
+                row["url"] = url_with(request, undated=None if row["active"] else "on", year=None)
+            else:
+                row["active"] = str(row["year"]) == current_year
+                row["url"] = url_with(
+                    request, year=None if row["active"] else str(row["year"]), undated=None
+                )
+        return found
