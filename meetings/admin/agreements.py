@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from meetings.admin.locking import EditorLockMixin, LockedFieldsFilter
+from meetings.admin.locking import EditorLockMixin, LockedFieldsFilter, ReindexMixin
 from meetings.models import Agreement, AgreementAlias, AgreementMention, Country, DeletedImport
 
 
@@ -41,7 +41,7 @@ class AgreementMentionAdmin(EditorLockMixin, admin.ModelAdmin):
 
 
 @admin.register(AgreementAlias)
-class AgreementAliasAdmin(admin.ModelAdmin):
+class AgreementAliasAdmin(ReindexMixin, admin.ModelAdmin):
     list_display = ("name", "agreement")
     search_fields = ("name", "key", "agreement__name")
     autocomplete_fields = ("agreement",)
@@ -49,7 +49,7 @@ class AgreementAliasAdmin(admin.ModelAdmin):
 
 
 @admin.register(Country)
-class CountryAdmin(admin.ModelAdmin):
+class CountryAdmin(ReindexMixin, admin.ModelAdmin):
     list_display = ("name_tr", "name_en", "iso_code", "adjective", "demonym")
     search_fields = ("name_tr", "name_en", "iso_code", "adjective", "demonym")
     prepopulated_fields = {"slug": ("name_en",)}

@@ -2,11 +2,10 @@
 
 from django.contrib import admin
 from django.db import models
-from django.db.models import Q
 
-from meetings.models import Agreement, DeletedImport, Meeting, Person, PersonMention
+from meetings.models import DeletedImport
 from meetings.models.base import Lockable
-from meetings.search import reindex_meetings
+from meetings.search import meetings_showing, reindex_meetings
 
 # Bookkeeping fields an editor may touch without it counting as a correction.
 _NOT_LOCKABLE = {"locked_fields"}
@@ -44,26 +43,30 @@ def remember_deletion(obj: models.Model) -> None:
         )
 
 
-def meetings_showing(obj: models.Model) -> set[int]:
-    """The meetings whose pages and search documents show obj."""
-    if isinstance(obj, Meeting):
-        return {obj.pk}
-    if isinstance(obj, Person):
-        mentioned = PersonMention.objects.filter(person=obj).values("article")
-        return set(
-            Meeting.objects.filter(
-                Q(participations__person=obj)
-                | Q(statements__speaker=obj)
-                | Q(reports__article__in=mentioned)
-            ).values_list("pk", flat=True)
-        )
-    if isinstance(obj, Agreement):
-        return set(obj.mentions.values_list("meeting_id", flat=True))
-    meeting_id = getattr(obj, "meeting_id", None)
-    return {meeting_id} if meeting_id else set()
+class ReindexMixin:
+    """Keeps search, and the cached pages, showing what an editor saved or deleted.
+
+    Reindexing also moves the data generation on, which retires every cached page, even
+    when no meeting shows the object (an alias of a person who never met anyone)."""
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        reindex_meetings(meetings_showing(form.instance))
+
+    def delete_model(self, request, obj):
+        meetings = meetings_showing(obj)
+        super().delete_model(request, obj)
+        reindex_meetings(meetings)
+
+    def delete_queryset(self, request, queryset):
+        meetings = set()
+        for obj in queryset:
+            meetings |= meetings_showing(obj)
+        super().delete_queryset(request, queryset)
+        reindex_meetings(meetings)
 
 
-class EditorLockMixin:
+class EditorLockMixin(ReindexMixin):
     """Locks every field an editor changes, remembers imported rows they delete, and keeps
     the search index showing the editor's version."""
 
@@ -72,23 +75,14 @@ class EditorLockMixin:
             lock_changed_fields(obj)
         super().save_model(request, obj, form, change)
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        reindex_meetings(meetings_showing(form.instance))
-
     def delete_model(self, request, obj):
         remember_deletion(obj)
-        meetings = meetings_showing(obj)
         super().delete_model(request, obj)
-        reindex_meetings(meetings)
 
     def delete_queryset(self, request, queryset):
-        meetings = set()
         for obj in queryset:
             remember_deletion(obj)
-            meetings |= meetings_showing(obj)
         super().delete_queryset(request, queryset)
-        reindex_meetings(meetings)
 
     def save_formset(self, request, form, formset, change):
         instances = formset.save(commit=False)

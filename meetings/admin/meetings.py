@@ -3,7 +3,12 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from meetings.admin.locking import EditorLockMixin, LockedFieldsFilter, ProvenanceInlineMixin
+from meetings.admin.locking import (
+    EditorLockMixin,
+    LockedFieldsFilter,
+    ProvenanceInlineMixin,
+    ReindexMixin,
+)
 from meetings.models import (
     AgreementMention,
     Article,
@@ -141,7 +146,7 @@ class ParticipationAdmin(EditorLockMixin, admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ReindexMixin, admin.ModelAdmin):
     list_display = ("filename", "title", "date", "date_precision", "last_imported_at")
     list_filter = ("date_precision", "skip_reextract")
     search_fields = ("filename", "title", "sha256")

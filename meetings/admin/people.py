@@ -7,7 +7,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from meetings.admin.locking import EditorLockMixin, LockedFieldsFilter
+from meetings.admin.locking import EditorLockMixin, LockedFieldsFilter, ReindexMixin
 from meetings.merging import add_alias, merge_people
 from meetings.models import Person, PersonAlias
 from meetings.search import reindex_people
@@ -112,7 +112,7 @@ class PersonAdmin(EditorLockMixin, admin.ModelAdmin):
 
 
 @admin.register(PersonAlias)
-class PersonAliasAdmin(admin.ModelAdmin):
+class PersonAliasAdmin(ReindexMixin, admin.ModelAdmin):
     list_display = ("name", "person")
     search_fields = ("name", "key", "person__name")
     autocomplete_fields = ("person",)

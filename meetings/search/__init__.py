@@ -35,6 +35,7 @@ from meetings.search.documents import (
 )
 from meetings.search.highlight import highlight, snippet
 from meetings.search.query import Query, Term, parse_query
+from meetings.search.showing import meetings_showing
 
 CANDIDATES = 1000
 
@@ -44,6 +45,7 @@ __all__ = [
     "Query",
     "Term",
     "highlight",
+    "meetings_showing",
     "parse_query",
     "reindex_agreements",
     "reindex_all",

@@ -46,14 +46,6 @@ class World:
     """Handles to the rows tests look at."""
 
 
-@pytest.fixture(autouse=True)
-def _cold_cache():
-    """Each test starts with an empty cache (the people suggestions live there)."""
-    from django.core.cache import cache
-
-    cache.clear()
-
-
 @pytest.fixture
 def world(db):
     w = World()

@@ -138,3 +138,32 @@ def test_a_token_from_someone_elses_page_is_refused(world):
         reverse("set_language"), {"language": "en", "next": LIST, "csrfmiddlewaretoken": token}
     )
     assert response.status_code == 403
+
+
+def test_an_alias_added_in_the_admin_finds_the_meeting_at_once(client, admin_client, world):
+    search = {"q": "lavrovski"}
+    assert world.baku.get_absolute_url() not in page(client, LIST, data=search).content.decode()
+    add = reverse("admin:meetings_personalias_add")
+    response = admin_client.post(add, {"name": "Lavrovski", "person": world.lavrov.pk})
+    assert response.status_code == 302
+    assert world.baku.get_absolute_url() in page(client, LIST, data=search).content.decode()
+
+
+def test_a_country_renamed_in_the_admin_shows_at_once(client, admin_client, world):
+    url = world.baku.get_absolute_url()
+    assert (
+        "Azerbaijan Republic" not in page(client, url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    )
+    change = reverse("admin:meetings_country_change", args=[world.az.pk])
+    data = change_form_data(admin_client.get(change))
+    data["name_tr"] = "Azerbaijan Republic"
+    assert admin_client.post(change, data).status_code == 302
+    assert "Azerbaijan Republic" in page(client, url).content.decode()
+    assert url in page(client, LIST, data={"q": "republic"}).content.decode()
+
+
+def test_known_entities_loaded_again_show_at_once(client, world):
+    search = {"q": "sergej"}  # only the fixture's alias "Sergej Lavrov" has it
+    assert world.baku.get_absolute_url() not in page(client, LIST, data=search).content.decode()
+    call_command("load_known_entities", verbosity=0)
+    assert world.baku.get_absolute_url() in page(client, LIST, data=search).content.decode()

@@ -9,6 +9,7 @@ from django.core.serializers.base import DeserializationError
 from django.db import transaction
 
 from meetings.models.base import Lockable
+from meetings.search import meetings_showing, reindex_meetings
 
 DEFAULT_FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "known_entities.json"
 
@@ -29,10 +30,16 @@ class Command(BaseCommand):
         if not path.is_file():
             raise CommandError(f"{path}: no such fixture file")
         counts = {"created": 0, "updated": 0, "unchanged": 0}
+        touched = []
         try:
             with path.open(encoding="utf-8") as stream, transaction.atomic():
                 for wrapped in serializers.deserialize("json", stream):
-                    counts[self._merge(wrapped)] += 1
+                    outcome = self._merge(wrapped)
+                    counts[outcome] += 1
+                    if outcome != "unchanged":
+                        touched.append(wrapped.object)
+                # Search shows names and aliases, and cached pages show everything.
+                reindex_meetings(set().union(*map(meetings_showing, touched)))
         except (DeserializationError, ValueError) as exc:
             raise CommandError(f"{path}: not a valid entity fixture: {exc}") from exc
         if options["verbosity"] < 1:
