@@ -102,6 +102,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Rendered pages for anonymous visitors are kept per process, under a key that includes the
+# data generation every import and edit moves on (meetings/views/page_cache.py); the
+# lifetime only bounds memory and stale suggestions. 0 turns the page cache off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_ENTRIES", 2000)},
+    }
+}
+
 AUTHENTICATION_BACKENDS = [
     # Refuses logins for a locked-out username and address before the password is checked.
     "axes.backends.AxesStandaloneBackend",
