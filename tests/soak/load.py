@@ -109,32 +109,47 @@ def targets(database: str, rng: random.Random) -> dict[str, list[str]]:
 
 
 # The clients ---------------------------------------------------------------------------------
-async def _response(reader: asyncio.StreamReader) -> int:
-    """Read one HTTP/1.1 response; its status."""
-    status = int((await reader.readline()).split(b" ")[1])
-    length, chunked = 0, False
+class ClosedIdle(ConnectionError):
+    """The server closed a kept-alive connection before answering (a worker recycled)."""
+
+
+async def _response(reader: asyncio.StreamReader) -> tuple[int, bool]:
+    """Read one HTTP/1.1 response: its status, and whether the server closes the connection."""
+    status_line = await reader.readline()
+    if not status_line:
+        raise ClosedIdle("connection closed before any response")
+    status = int(status_line.split(b" ")[1])
+    length, chunked, close = 0, False, False
     while (line := await reader.readline()) not in (b"\r\n", b""):
         name, _, value = line.partition(b":")
-        if name.strip().lower() == b"content-length":
+        name = name.strip().lower()
+        if name == b"content-length":
             length = int(value)
-        elif name.strip().lower() == b"transfer-encoding" and b"chunked" in value.lower():
+        elif name == b"transfer-encoding" and b"chunked" in value.lower():
             chunked = True
+        elif name == b"connection" and b"close" in value.lower():
+            close = True
     if not chunked:
         await reader.readexactly(length)
-        return status
+        return status, close
     while size := int((await reader.readline()).split(b";")[0], 16):
         await reader.readexactly(size + 2)
     await reader.readline()
-    return status
+    return status, close
 
 
 async def client(port: int, paths: list[tuple[str, str]], deadline: float, results: dict):
-    """One keep-alive client: requests until the deadline, reconnecting after any error."""
+    """One keep-alive client: requests until the deadline, reconnecting after any error.
+
+    Like any HTTP client, it reconnects without counting an error when the server closes a
+    kept-alive connection before answering: gunicorn recycles a worker after max_requests.
+    """
     rng = random.Random()
     connection = None
     while time.perf_counter() < deadline:
         kind, path = rng.choice(paths)
         started = time.perf_counter()
+        reused = connection is not None
         try:
             async with asyncio.timeout(REQUEST_TIMEOUT):
                 if connection is None:
@@ -143,13 +158,24 @@ async def client(port: int, paths: list[tuple[str, str]], deadline: float, resul
                 request = f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Language: tr\r\n\r\n"
                 writer.write(request.encode())
                 await writer.drain()
-                status = await _response(reader)
+                status, close = await _response(reader)
+        except ClosedIdle as e:
+            connection[1].close()
+            connection = None
+            if reused:
+                results["reconnects"] += 1
+            else:
+                results["errors"][f"{kind}: {e}"] += 1
+            continue
         except (OSError, TimeoutError, ValueError, IndexError, asyncio.IncompleteReadError) as e:
             results["errors"][f"{kind}: {type(e).__name__} {e}"[:120]] += 1
             if connection:
                 connection[1].close()
             connection = None
             continue
+        if close:
+            connection[1].close()
+            connection = None
         if 200 <= status < 300:
             results[kind].append(time.perf_counter() - started)
         else:
@@ -163,7 +189,7 @@ async def load(port: int, pages: dict[str, list[str]], clients: int, seconds: fl
     paths = [(kind, path) for kind, group in pages.items() for path in group]
     # Each kind gets the same share of requests, however many paths it has.
     weighted = [(k, p) for k, p in paths for _ in range(len(paths) // len(pages[k]) or 1)]
-    results = {kind: [] for kind in pages} | {"errors": Counter()}
+    results = {kind: [] for kind in pages} | {"errors": Counter(), "reconnects": 0}
     started = time.perf_counter()
     deadline = started + seconds
     await asyncio.gather(*(client(port, weighted, deadline, results) for _ in range(clients)))
@@ -191,6 +217,9 @@ def report(results: dict, pages: dict) -> int:
     print(
         f"  all     {len(everything):>7,} ok  {len(everything) / elapsed:7.1f}/s  "
         f"{percentiles(everything)}  errors: {errors}"
+    )
+    print(
+        f"  kept-alive connections a recycled worker closed, reconnected: {results['reconnects']}"
     )
     for error, n in results["errors"].most_common(10):
         print(f"  error x{n}: {error}")
@@ -226,6 +255,9 @@ def main() -> None:
         print(f"  built in {built['build_s']} s, indexed in {built['reindex_s']} s")
     else:
         print(f"… {args.database} already holds {count:,} meetings")
+    # Fresh planner statistics, as autovacuum keeps them on a production server (this one may
+    # run with autovacuum off, and a database built before would have none).
+    sql(args.database, "ANALYZE")
     manage(env, "collectstatic", "--noinput", "-v0")
     pages = targets(args.database, random.Random(1))
     port = free_port()
