@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from contextlib import contextmanager
 
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
@@ -91,12 +92,18 @@ class Ingestor:
 
         All of it in one transaction: a failure leaves nothing of the article behind.
         """
+        with self._all_or_nothing():
+            return self._ingest(extracted, raw_text, force)
+
+    @contextmanager
+    def _all_or_nothing(self):
+        """One transaction; if it rolls back, so do the resolver's memory and the counts."""
         counted = Counter(self.stats)
         try:
             with transaction.atomic():
-                return self._ingest(extracted, raw_text, force)
+                yield
         except BaseException:
-            self.resolver.forget()  # rows it remembered from this article were rolled back
+            self.resolver.forget()  # rows it remembered were rolled back
             self.stats = counted
             raise
 
@@ -142,14 +149,9 @@ class Ingestor:
         stored meanwhile, say), nothing of the chunk is written and the error is raised, so
         the caller can import those files one by one and learn which one is at fault.
         """
-        counted = Counter(self.stats)
         try:
-            with transaction.atomic():
+            with self._all_or_nothing():
                 return self._ingest_new(items)
-        except BaseException:
-            self.resolver.forget()
-            self.stats = counted
-            raise
         finally:
             self.pending = self.index = self.resolver.pending = None
             self.fresh = False
