@@ -5,16 +5,20 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from django.db import connection, transaction
-from django.db.models import Prefetch
 
 from meetings.extraction.turkish import fold_tokens
 from meetings.models import (
+    Agreement,
+    AgreementAlias,
     AgreementMention,
     Meeting,
     MeetingReport,
     Participation,
+    Person,
+    PersonAlias,
     PersonMention,
     SearchDocument,
     Statement,
@@ -50,91 +54,124 @@ def folded(*texts: str | None) -> str:
     return " ".join(token for text in texts if text for token in fold_tokens(text))
 
 
-def _person_names(person) -> list[str]:
-    if person is None:
-        return []
-    return [person.name, *(alias.name for alias in person.aliases.all())]
+@dataclass
+class _Sources:
+    """What a batch of meetings' documents are made of, read as plain values, not models.
 
+    A fixed number of flat queries per batch: reindexing runs after every import chunk and
+    admin edit, and building model instances through prefetches cost more than the folding.
+    """
 
-def _agreement_names(agreement) -> list[str]:
-    return [agreement.name, *(alias.name for alias in agreement.aliases.all())]
+    meetings: list[tuple]  # (id, date, title, location, country's Turkish and English names)
+    participations: dict[int, list[tuple]] = field(default_factory=lambda: defaultdict(list))
+    statements: dict[int, list[tuple]] = field(default_factory=lambda: defaultdict(list))
+    agreements: dict[int, list[tuple]] = field(default_factory=lambda: defaultdict(list))
+    articles: dict[int, list[tuple]] = field(default_factory=lambda: defaultdict(list))
+    mentions: dict[int, list[tuple]] = field(default_factory=lambda: defaultdict(list))
+    person_names: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
+    agreement_names: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
 
-
-def _meetings(ids: list[int]):
-    """The meetings with everything their documents are made of, in a fixed number of queries."""
-    return (
-        Meeting.objects.filter(pk__in=ids)
-        .select_related("country")
-        .prefetch_related(
-            Prefetch("participations", queryset=Participation.objects.select_related("person")),
-            "participations__person__aliases",
-            Prefetch("statements", queryset=Statement.objects.select_related("speaker")),
-            "statements__speaker__aliases",
-            Prefetch(
-                "agreement_mentions",
-                queryset=AgreementMention.objects.select_related("agreement"),
-            ),
-            "agreement_mentions__agreement__aliases",
-            Prefetch("reports", queryset=MeetingReport.objects.select_related("article")),
+    @classmethod
+    def load(cls, ids: list[int]) -> _Sources:
+        """Read everything the documents of these meetings need."""
+        meetings = Meeting.objects.filter(pk__in=ids).order_by("pk")
+        sources = cls(
+            list(
+                meetings.values_list(
+                    "pk", "date", "title", "location", "country__name_tr", "country__name_en"
+                )
+            )
         )
+        in_batch = {"meeting_id__in": ids}
+        rows = Participation.objects.filter(**in_batch)
+        for meeting_id, *rest in rows.values_list("meeting_id", "raw_name", "title", "person_id"):
+            sources.participations[meeting_id].append(rest)
+        rows = Statement.objects.filter(**in_batch).values_list(
+            "meeting_id", "pk", "article_id", "speaker_name", "speaker_id", "text"
+        )
+        for meeting_id, *rest in rows:
+            sources.statements[meeting_id].append(rest)
+        rows = AgreementMention.objects.filter(**in_batch)
+        for meeting_id, *rest in rows.values_list("meeting_id", "text", "agreement_id"):
+            sources.agreements[meeting_id].append(rest)
+        rows = MeetingReport.objects.filter(**in_batch).order_by("pk")
+        for meeting_id, *rest in rows.values_list(
+            "meeting_id", "article_id", "article__title", "article__text"
+        ):
+            sources.articles[meeting_id].append(rest)
+        article_ids = {a[0] for articles in sources.articles.values() for a in articles}
+        rows = PersonMention.objects.filter(article_id__in=article_ids)
+        for article_id, *rest in rows.values_list("article_id", "raw_name", "title", "person_id"):
+            sources.mentions[article_id].append(rest)
+        sources._load_names()
+        return sources
+
+    def _load_names(self) -> None:
+        people = {row[2] for rows in self.participations.values() for row in rows}
+        people |= {row[3] for rows in self.statements.values() for row in rows}
+        people |= {row[2] for rows in self.mentions.values() for row in rows}
+        people.discard(None)
+        _names_of(Person, PersonAlias, "person_id", people, self.person_names)
+        agreements = {row[1] for rows in self.agreements.values() for row in rows}
+        _names_of(Agreement, AgreementAlias, "agreement_id", agreements, self.agreement_names)
+
+
+def _names_of(model, alias_model, key: str, ids: set[int], into: dict[int, list[str]]) -> None:
+    """Each row's name, then its aliases (in their usual order)."""
+    into.update(
+        (pk, [name]) for pk, name in model.objects.filter(pk__in=ids).values_list("pk", "name")
     )
+    aliases = alias_model.objects.filter(**{f"{key}__in": ids}).values_list(key, "name")
+    for owner, name in aliases:
+        into[owner].append(name)
 
 
-def _mentions_by_article(article_ids: set[int]) -> dict[int, list[PersonMention]]:
-    mentions = defaultdict(list)
-    rows = PersonMention.objects.filter(article_id__in=article_ids).select_related("person")
-    for mention in rows.prefetch_related("person__aliases"):
-        mentions[mention.article_id].append(mention)
-    return mentions
-
-
-def _documents(meeting: Meeting, mentions: dict[int, list]) -> list[SearchDocument]:
-    statements = list(meeting.statements.all())
-    agreement_names = []
-    for mention in meeting.agreement_mentions.all():
-        agreement_names += [mention.text, *_agreement_names(mention.agreement)]
+def _documents(meeting: tuple, sources: _Sources) -> list[SearchDocument]:
+    meeting_id, date, title, location, country_tr, country_en = meeting
+    person_names, agreement_names = sources.person_names, sources.agreement_names
+    statements = sources.statements.get(meeting_id, [])
+    agreements = []
+    for text, agreement_id in sources.agreements.get(meeting_id, []):
+        agreements += [text, *agreement_names.get(agreement_id, [])]
     people = []
-    for p in meeting.participations.all():
-        people += [p.raw_name, p.title, *_person_names(p.person)]
-    articles = [report.article for report in meeting.reports.all()]
-    for article in articles:
-        for mention in mentions.get(article.pk, []):
-            people += [mention.raw_name, mention.title, *_person_names(mention.person)]
-    speakers = {s.pk: folded(s.speaker_name, *_person_names(s.speaker)) for s in statements}
-    quotes = {s.pk: folded(s.text) for s in statements}
+    for raw_name, person_title, person_id in sources.participations.get(meeting_id, []):
+        people += [raw_name, person_title, *person_names.get(person_id, [])]
+    articles = sources.articles.get(meeting_id, [])
+    for article_id, _, _ in articles:
+        for raw_name, person_title, person_id in sources.mentions.get(article_id, []):
+            people += [raw_name, person_title, *person_names.get(person_id, [])]
+    speakers = {s[0]: folded(s[2], *person_names.get(s[3], [])) for s in statements}
+    quotes = {s[0]: folded(s[4]) for s in statements}
     # A statement read from one of these articles is already in the article's text.
-    sourced = {a.pk for a in articles}
-    country = meeting.country
+    sourced = {article_id for article_id, _, _ in articles}
     body = " ".join(
         part
         for part in (
             folded(
-                meeting.title,
-                meeting.location,
-                country.name_tr if country else "",
-                country.name_en if country else "",
+                title,
+                location,
+                country_tr or "",
+                country_en or "",
                 *people,
-                *agreement_names,
-                *(a.title for a in articles),
-                *(a.text for a in articles),
+                *agreements,
+                *(article_title for _, article_title, _ in articles),
+                *(text for _, _, text in articles),
             ),
             *speakers.values(),
-            *(quotes[s.pk] for s in statements if s.article_id not in sourced),
+            *(quotes[s[0]] for s in statements if s[1] not in sourced),
         )
         if part
     )
     documents = [
-        SearchDocument(
-            id=document_key(meeting.date, MEETING, meeting.pk), meeting_id=meeting.pk, body=body
-        )
+        SearchDocument(id=document_key(date, MEETING, meeting_id), meeting_id=meeting_id, body=body)
     ]
-    for statement in statements:
+    for statement_id, *_ in statements:
         documents.append(
             SearchDocument(
-                id=document_key(meeting.date, STATEMENT, statement.pk),
-                meeting_id=meeting.pk,
-                statement_id=statement.pk,
-                body=f"{speakers[statement.pk]} {quotes[statement.pk]}".strip(),
+                id=document_key(date, STATEMENT, statement_id),
+                meeting_id=meeting_id,
+                statement_id=statement_id,
+                body=f"{speakers[statement_id]} {quotes[statement_id]}".strip(),
             )
         )
     return documents
@@ -157,10 +194,8 @@ def reindex_meetings(meeting_ids: Iterable[int]) -> int:
         batch = ids[start : start + BATCH]
         with transaction.atomic():
             SearchDocument.objects.filter(meeting_id__in=batch).delete()
-            meetings = list(_meetings(batch))
-            article_ids = {r.article_id for m in meetings for r in m.reports.all()}
-            mentions = _mentions_by_article(article_ids)
-            documents = [doc for m in meetings for doc in _documents(m, mentions)]
+            sources = _Sources.load(batch)
+            documents = [doc for m in sources.meetings for doc in _documents(m, sources)]
             # An upsert, so two importers reindexing one meeting at once cannot collide. The
             # engine's own index follows by trigger (FTS5 on SQLite, the tsvector on PostgreSQL).
             SearchDocument.objects.bulk_create(
