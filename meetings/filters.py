@@ -40,15 +40,15 @@ SORTS = [
 def resolve_people(values: list[str]) -> tuple[list[Person], list[str]]:
     """People named by slug, full name, alias or unique surname; and the values left unknown.
 
-    One query over the people table, which is small: this is a name lookup, not search.
+    One query on indexed keys: this is a name lookup, not search.
     """
     keys = {value: name_key(value) for value in values}
     condition = (
-        Q(slug__in=values) | Q(name_key__in=keys.values()) | Q(aliases__key__in=keys.values())
+        Q(slug__in=values)
+        | Q(name_key__in=keys.values())
+        | Q(aliases__key__in=keys.values())
+        | Q(surname_key__in=[key for key in keys.values() if key and " " not in key])
     )
-    for key in keys.values():
-        if key and " " not in key:
-            condition |= Q(name_key__endswith=f" {key}")
     candidates = list(Person.objects.filter(condition).prefetch_related("aliases").distinct())
     people, unknown = [], []
     for value, key in keys.items():
@@ -57,7 +57,7 @@ def resolve_people(values: list[str]) -> tuple[list[Person], list[str]]:
             for p in candidates
             if value == p.slug or key == p.name_key or key in {a.key for a in p.aliases.all()}
         ]
-        by_surname = [p for p in candidates if p.name_key.rsplit(" ", 1)[-1] == key]
+        by_surname = [p for p in candidates if p.surname_key == key]
         matches = exact or by_surname
         if len(matches) == 1:
             if matches[0] not in people:

@@ -77,6 +77,11 @@ def name_key(name: str) -> str:
     return " ".join(_WORD.findall(fold(_CASE_ENDINGS.sub("", name))))
 
 
+def surname_key(key: str) -> str:
+    """The last word of a name key: what a surname used alone is matched against."""
+    return key.rsplit(" ", 1)[-1]
+
+
 def fold_tokens(text: str) -> list[str]:
     """Folded word tokens, with each apostrophe case ending dropped: the unit of search."""
     return _WORD.findall(fold(_CASE_ENDINGS.sub("", text)))

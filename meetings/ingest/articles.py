@@ -95,6 +95,7 @@ class Ingestor:
 
         All of it in one transaction: a failure leaves nothing of the article behind.
         """
+        self.resolver.trim()
         with self._all_or_nothing():
             return self._ingest(extracted, raw_text, force)
 
@@ -152,6 +153,7 @@ class Ingestor:
         stored meanwhile, say), nothing of the chunk is written and the error is raised, so
         the caller can import those files one by one and learn which one is at fault.
         """
+        self.resolver.trim()
         try:
             with self._all_or_nothing():
                 return self._ingest_new(items)

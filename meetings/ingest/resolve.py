@@ -6,10 +6,14 @@ from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
 
-from meetings.extraction.turkish import fold, name_key
+from meetings.extraction.turkish import fold, name_key, surname_key
 from meetings.ingest.pending import PendingRows
 from meetings.models import Agreement, AgreementAlias, Country, Person, PersonAlias
 from meetings.models.base import slug_base, unique_slug
+
+# Answers one resolver remembers before it starts afresh (see Resolver.trim): some thirty
+# chunks of articles' worth, a few megabytes.
+CACHE_LIMIT = 10_000
 
 
 def is_specific(name: str) -> bool:
@@ -47,12 +51,28 @@ class Resolver:
         """Drop every remembered answer: after a rollback they may name rows that are gone."""
         self._countries: dict[str, Country] | None = None
         self._people: dict[str, Person] = {}
+        self._unknown: set[str] = set()  # keys no person's name or alias had when looked up
+        self._surnames: dict[str, list[Person]] = {}  # a lone surname's candidates
         self._agreements: dict[tuple, Agreement] = {}
         # Agreement names and aliases by key, as looked up (None: looked up, not found),
         # and each agreement's party ids.
         self._agreement_names: dict[str, Agreement | None] = {}
         self._agreement_aliases: dict[str, AgreementAlias | None] = {}
         self._parties: dict[int, set[int]] = {}
+
+    def trim(self) -> None:
+        """Forget everything once more than CACHE_LIMIT answers are remembered, so that a long
+        import's memory stays flat; the next articles' names are simply looked up again."""
+        remembered = (
+            self._people,
+            self._unknown,
+            self._surnames,
+            self._agreements,
+            self._agreement_names,
+            self._agreement_aliases,
+        )
+        if sum(map(len, remembered)) > CACHE_LIMIT:
+            self.forget()
 
     # Countries ---------------------------------------------------------------------------
     def country(self, name: str | None) -> Country | None:
@@ -87,14 +107,14 @@ class Resolver:
             return PersonMatch(None)
         if key in self._people:
             return PersonMatch(self._people[key])
-        found = self._lookup(key)
+        found = None if key in self._unknown else self._lookup(key)
         if found is not None:
             self._people[key] = found
             return PersonMatch(found)
         if " " not in key:
-            candidates = self._by_surname(key)
+            # Not remembered as the person's name: a namesake created later makes it ambiguous.
+            candidates = self._surname_candidates(key)
             if len(candidates) == 1:
-                self._people[key] = candidates[0]
                 return PersonMatch(candidates[0])
             if len(candidates) > 1:
                 return PersonMatch(None, ambiguous=sorted(p.name for p in candidates))
@@ -107,18 +127,19 @@ class Resolver:
             # Another importer created the same person a moment ago: use theirs.
             person = Person.objects.get(name_key=key)
         self._people[key] = person
+        self._surnames.pop(person.surname_key, None)  # one more person has that surname
         return PersonMatch(person, created=created)
 
     def prefetch_people(self, names: list[tuple[str, str | None]]) -> int:
         """Resolve many (name, country) pairs in a few queries; return how many were created.
 
-        Known names and aliases are looked up together, and new full names are inserted in
-        one statement. Single words (surnames) are left to person(), one by one.
+        Known names and aliases are looked up together, new full names are inserted in one
+        statement, and then the candidates of every surname used alone are read at once.
         """
         wanted = {}
         for name, country in names:
             key = name_key(name)
-            if key and key not in self._people and key not in wanted:
+            if key and key not in self._people and key not in self._unknown and key not in wanted:
                 wanted[key] = (name, country)
         if not wanted:
             return 0
@@ -128,17 +149,25 @@ class Resolver:
         if missing:
             for alias in PersonAlias.objects.select_related("person").filter(key__in=missing):
                 self._people[alias.key] = alias.person
-        new = [k for k in missing if k not in self._people and " " in k]
+        missing = [k for k in missing if k not in self._people]
+        self._unknown.update(missing)
+        created = self._create_people([(k, *wanted[k]) for k in missing if " " in k])
+        self._prefetch_surnames([k for k in missing if " " not in k])
+        return created
+
+    def _create_people(self, new: list[tuple[str, str, str | None]]) -> int:
+        """Insert people by (key, name, country) in one statement; return how many were new."""
         if not new:
             return 0
         people = [
             Person(
-                name=wanted[k][0],
-                name_key=k,
-                slug=slug_base(wanted[k][0]),
-                country=self.country(wanted[k][1]),
+                name=name,
+                name_key=key,
+                surname_key=surname_key(key),
+                slug=slug_base(name),
+                country=self.country(country),
             )
-            for k in new
+            for key, name, country in new
         ]
         taken = set(
             Person.objects.filter(slug__in=[p.slug for p in people]).values_list("slug", flat=True)
@@ -149,9 +178,11 @@ class Resolver:
             taken.add(person.slug)
         # A row another importer inserted meanwhile is skipped here and read back below.
         Person.objects.bulk_create(people, ignore_conflicts=True)
-        for person in Person.objects.filter(name_key__in=new):
+        keys = [key for key, _, _ in new]
+        for person in Person.objects.filter(name_key__in=keys):
             self._people[person.name_key] = person
-        return sum(1 for k in new if k in self._people)
+            self._surnames.pop(person.surname_key, None)
+        return sum(1 for k in keys if k in self._people)
 
     def _lookup(self, key: str) -> Person | None:
         person = Person.objects.filter(name_key=key).first()
@@ -160,11 +191,26 @@ class Resolver:
             person = alias.person if alias else None
         return person
 
-    def _by_surname(self, key: str) -> list[Person]:
-        people = {p.pk: p for p in Person.objects.filter(name_key__endswith=f" {key}")}
-        for alias in PersonAlias.objects.select_related("person").filter(key__endswith=f" {key}"):
-            people.setdefault(alias.person_id, alias.person)
-        return list(people.values())
+    def _surname_candidates(self, key: str) -> list[Person]:
+        """Everyone whose name, or an alias of whose, has more words and ends in this one."""
+        if key not in self._surnames:
+            self._prefetch_surnames([key])
+        return self._surnames[key]
+
+    def _prefetch_surnames(self, keys: list[str]) -> None:
+        """Read the candidates of many lone surnames in two indexed queries."""
+        keys = [k for k in keys if k not in self._surnames]
+        if not keys:
+            return
+        found: dict[str, dict[int, Person]] = {k: {} for k in keys}
+        for person in Person.objects.filter(surname_key__in=keys):
+            if " " in person.name_key:
+                found[person.surname_key][person.pk] = person
+        aliases = PersonAlias.objects.select_related("person").filter(surname_key__in=keys)
+        for alias in aliases:
+            if " " in alias.key:
+                found[alias.surname_key].setdefault(alias.person_id, alias.person)
+        self._surnames.update((k, list(people.values())) for k, people in found.items())
 
     # Agreements --------------------------------------------------------------------------
     def agreement(

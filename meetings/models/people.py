@@ -4,7 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from meetings.extraction.turkish import name_key
+from meetings.extraction.turkish import name_key, surname_key
 from meetings.models.base import Alias, Lockable, Provenance, Timestamped, unique_slug
 
 
@@ -29,6 +29,13 @@ class Person(Lockable, Timestamped):
         unique=True,
         editable=False,
         help_text=_("Turkish-folded name without case endings; one person per key."),
+    )
+    surname_key = models.CharField(
+        _("normalised surname"),
+        max_length=200,
+        db_index=True,
+        editable=False,
+        help_text=_("The last word of the normalised name, for a surname used alone."),
     )
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     country = models.ForeignKey(
@@ -57,6 +64,7 @@ class Person(Lockable, Timestamped):
 
     def save(self, *args, **kwargs):
         self.name_key = name_key(self.name)
+        self.surname_key = surname_key(self.name_key)
         if not self.slug:
             self.slug = unique_slug(Person, self.name, exclude_pk=self.pk)
         super().save(*args, **kwargs)
@@ -73,11 +81,18 @@ class PersonAlias(Alias):
     )
     name = models.CharField(_("alias"), max_length=200)
     key = models.CharField(_("normalised alias"), max_length=200, unique=True, editable=False)
+    surname_key = models.CharField(
+        _("normalised surname"), max_length=200, db_index=True, editable=False
+    )
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("alias")
         verbose_name_plural = _("aliases")
+
+    def save(self, *args, **kwargs):
+        self.surname_key = surname_key(name_key(self.name))
+        super().save(*args, **kwargs)
 
 
 class PersonMention(Lockable, Provenance):

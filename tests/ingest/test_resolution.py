@@ -157,3 +157,55 @@ def test_people_mentioned_in_passing_are_recorded(known_entities):
     shoigu = Person.objects.get(name="Sergey Şoygu")
     assert shoigu.mentions.get().title == "Rusya Savunma Bakanı"
     assert not shoigu.participations.exists()
+
+
+def test_a_lone_surname_resolves_through_an_alias(known_entities):
+    b = ArticleBuilder("shoygu.txt")
+    b.meeting(ALIYEV, ("Shoygu", "Rusya Savunma Bakanı", "Rusya"))
+    ingest(b.build())
+    assert Participation.objects.get(role="guest").person.name == "Sergey Şoygu"
+    assert not Person.objects.filter(name="Shoygu").exists()
+
+
+def test_a_surname_that_gains_a_second_bearer_becomes_ambiguous(known_entities):
+    ingestor = Ingestor()
+    first = ArticleBuilder("first.txt")
+    first.meeting(ALIYEV, ("Ivan Todorović", "Sırbistan Dışişleri Bakanı", "Sırbistan"))
+    ingestor.ingest(first.build(), "")
+    alone = ArticleBuilder("alone.txt", date="2021-01")
+    alone.meeting(ALIYEV, ("Todorović", "Bakan", "Sırbistan"))
+    ingestor.ingest(alone.build(), "")
+    assert Participation.objects.get(article__filename="alone.txt", role="guest").person.name == (
+        "Ivan Todorović"
+    )
+
+    second = ArticleBuilder("second.txt", date="2022-01")
+    second.meeting(ALIYEV, ("Mira Todorović", "Sırbistan Başbakanı", "Sırbistan"))
+    again = ArticleBuilder("again.txt", date="2023-01")
+    again.meeting(("Todorovic", "Bakan", "Sırbistan"), LAVROV, place="Belgrad", country="Sırbistan")
+    ingestor.ingest(second.build(), "")
+    ingestor.ingest(again.build(), "")
+    host = Participation.objects.get(article__filename="again.txt", role="host")
+    assert host.person is None
+    reasons = Meeting.objects.get(participations=host).review_reasons
+    assert "ambiguous name: could be Ivan Todorović or Mira Todorović" in reasons
+
+
+def test_a_resolver_that_forgets_to_save_memory_still_resolves_the_same(
+    known_entities, monkeypatch
+):
+    monkeypatch.setattr("meetings.ingest.resolve.CACHE_LIMIT", 0)  # forget before every article
+    ingestor = Ingestor()
+    first = ArticleBuilder("first.txt")
+    first.meeting(ALIYEV, ("Ivan Todorović", "Sırbistan Dışişleri Bakanı", "Sırbistan"))
+    ingestor.ingest(first.build(), "")
+    later = ArticleBuilder("later.txt", date="2021-01")
+    later.meeting(("Todorović", "Bakan", "Sırbistan"), ("Shoigu", "Bakan", "Rusya"))
+    ingestor.ingest(later.build(), "")
+    names = dict(
+        Participation.objects.filter(article__filename="later.txt").values_list(
+            "role", "person__name"
+        )
+    )
+    assert names == {"host": "Ivan Todorović", "guest": "Sergey Şoygu"}
+    assert Person.objects.filter(name__contains="Todorovi").count() == 1

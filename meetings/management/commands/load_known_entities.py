@@ -69,7 +69,8 @@ class Command(BaseCommand):
         changed = []
         for field in model._meta.concrete_fields:
             name = field.attname
-            if field.primary_key or name in {"slug", "locked_fields", "created_at", "updated_at"}:
+            # Keys save() derives from other fields (name_key, surname_key) follow those.
+            if field.primary_key or not field.editable or name in {"slug", "locked_fields"}:
                 continue
             if existing.is_locked(field.name) or getattr(existing, name) == getattr(incoming, name):
                 continue
