@@ -23,6 +23,7 @@ from meetings.ingest.pending import PendingRows
 from meetings.ingest.resolve import Resolver, with_parties
 from meetings.ingest.rows import Desired, digest, occurrence_keys, sync_rows
 from meetings.models import (
+    Agreement,
     AgreementMention,
     Article,
     Meeting,
@@ -164,24 +165,36 @@ class Ingestor:
     def _ingest_new(self, items: list[tuple[ExtractedArticle, str]]) -> int:
         _relax_commit()
         lock_meetings()
-        articles = Article.objects.bulk_create(
-            [
-                Article(sha256=extracted.source.sha256, **self._article_fields(extracted, raw))
-                for extracted, raw in items
-            ]
-        )
-        names = [name for extracted, _ in items for name in _names(extracted)]
-        self.stats["people created"] += self.resolver.prefetch_people(names)
         found = [m for extracted, _ in items for m in extracted.meetings]
-        self.resolver.prefetch_agreements([n for m in found for n in self._agreement_names(m)])
-        self.index = MeetingIndex.load(
-            [principal_ids(m, self._resolve_participants(m)) for m in found]
-        )
         self.pending, self.fresh = PendingRows(), True
         self.resolver.pending = self.pending
+        # As many ids as the chunk can need, in a query per table (merged meetings and
+        # agreements found already leave a gap).
+        self.pending.reserve(Article, len(items))
+        self.pending.reserve(Meeting, len(found))
+        self.pending.reserve(Statement, sum(len(m.statements) for m in found))
+        self.pending.reserve(Agreement, sum(len(m.agreements) for m in found))
+        articles = [
+            Article(sha256=extracted.source.sha256, **self._article_fields(extracted, raw))
+            for extracted, raw in items
+        ]
+        self.pending.add(Article, articles)
+        names = [name for extracted, _ in items for name in _names(extracted)]
+        self.stats["people created"] += self.resolver.prefetch_people(names)
+        self.resolver.prefetch_agreements([n for m in found for n in self._agreement_names(m)])
+        resolved = [
+            [self._resolve_participants(m) for m in extracted.meetings] for extracted, _ in items
+        ]
+        self.index = MeetingIndex.load(
+            [
+                principal_ids(m, participants)
+                for (extracted, _), article_resolved in zip(items, resolved, strict=True)
+                for m, participants in zip(extracted.meetings, article_resolved, strict=True)
+            ]
+        )
         touched: set[int] = set()
-        for article, (extracted, _) in zip(articles, items, strict=True):
-            touched |= self._write_records(article, extracted)
+        for article, (extracted, _), participants in zip(articles, items, resolved, strict=True):
+            touched |= self._write_records(article, extracted, participants)
         self.pending.flush()
         reindex_meetings(touched)  # a chunk is searchable when, and only when, it is stored
         return len(articles)
@@ -195,9 +208,14 @@ class Ingestor:
             names += [m.text for m in cluster.mentions]
         return names
 
-    def _write_records(self, article: Article, extracted: ExtractedArticle) -> set[int]:
-        """Everything read from the article, but the article itself; the meetings touched."""
-        touched = self._sync_meetings(article, extracted)
+    def _write_records(
+        self, article: Article, extracted: ExtractedArticle, resolved: list[dict] | None = None
+    ) -> set[int]:
+        """Everything read from the article, but the article itself; the meetings touched.
+
+        resolved: each meeting's participants as _resolve_participants gives them, if known.
+        """
+        touched = self._sync_meetings(article, extracted, resolved)
         self._sync_mentions(article, extracted)
         return touched
 
@@ -231,7 +249,9 @@ class Ingestor:
         }
 
     # Meetings ----------------------------------------------------------------------------
-    def _sync_meetings(self, article: Article, extracted: ExtractedArticle) -> set[int]:
+    def _sync_meetings(
+        self, article: Article, extracted: ExtractedArticle, resolved: list[dict] | None
+    ) -> set[int]:
         """Write the article's meetings; return the ids of every meeting it touched."""
         touched = set()
         reports = {}
@@ -240,7 +260,8 @@ class Ingestor:
                 r.index: r
                 for r in MeetingReport.objects.filter(article=article).select_related("meeting")
             }
-        resolved = [self._resolve_participants(found) for found in extracted.meetings]
+        if resolved is None:
+            resolved = [self._resolve_participants(found) for found in extracted.meetings]
         known = self.index or MeetingIndex.load(
             [principal_ids(f, r) for f, r in zip(extracted.meetings, resolved, strict=True)]
         )
