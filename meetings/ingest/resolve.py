@@ -11,9 +11,9 @@ from meetings.ingest.pending import PendingRows
 from meetings.models import Agreement, AgreementAlias, Country, Person, PersonAlias
 from meetings.models.base import slug_base, unique_slug
 
-# Answers one resolver remembers before it starts afresh (see Resolver.trim): some thirty
-# chunks of articles' worth, a few megabytes.
-CACHE_LIMIT = 10_000
+# Answers one resolver remembers before it starts afresh (see Resolver.trim): some six
+# chunks of articles' worth, about a megabyte.
+CACHE_LIMIT = 2_000
 
 
 def is_specific(name: str) -> bool:

@@ -6,6 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.db import connection, transaction
 
@@ -126,7 +127,16 @@ def _names_of(model, alias_model, key: str, ids: set[int], into: dict[int, list[
         into[owner].append(name)
 
 
-def _documents(meeting: tuple, sources: _Sources) -> list[SearchDocument]:
+class Document(NamedTuple):
+    """One search document's row: its key, its meeting, its statement if any, its text."""
+
+    id: int
+    meeting_id: int
+    statement_id: int | None
+    body: str
+
+
+def _documents(meeting: tuple, sources: _Sources) -> list[Document]:
     meeting_id, date, title, location, country_tr, country_en = meeting
     person_names, agreement_names = sources.person_names, sources.agreement_names
     statements = sources.statements.get(meeting_id, [])
@@ -162,19 +172,43 @@ def _documents(meeting: tuple, sources: _Sources) -> list[SearchDocument]:
         )
         if part
     )
-    documents = [
-        SearchDocument(id=document_key(date, MEETING, meeting_id), meeting_id=meeting_id, body=body)
-    ]
+    documents = [Document(document_key(date, MEETING, meeting_id), meeting_id, None, body)]
     for statement_id, *_ in statements:
         documents.append(
-            SearchDocument(
-                id=document_key(date, STATEMENT, statement_id),
-                meeting_id=meeting_id,
-                statement_id=statement_id,
-                body=f"{speakers[statement_id]} {quotes[statement_id]}".strip(),
+            Document(
+                document_key(date, STATEMENT, statement_id),
+                meeting_id,
+                statement_id,
+                f"{speakers[statement_id]} {quotes[statement_id]}".strip(),
             )
         )
     return documents
+
+
+def _store(documents: list[Document]) -> None:
+    """Insert the documents, or overwrite those already there: two reindexers of one meeting
+    at once (an import and an editor's save) must not collide. The engine's own index follows
+    by trigger (FTS5 on SQLite, the tsvectors on PostgreSQL)."""
+    if connection.vendor == "postgresql":
+        # One statement with four array parameters: no model instances, and no statement
+        # with thousands of parameters for Django and psycopg to build and parse.
+        table = SearchDocument._meta.db_table
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"""INSERT INTO {table} (id, meeting_id, statement_id, body)
+                SELECT * FROM unnest(%s::bigint[], %s::bigint[], %s::bigint[], %s::text[])
+                ON CONFLICT (id) DO UPDATE SET meeting_id = EXCLUDED.meeting_id,
+                    statement_id = EXCLUDED.statement_id, body = EXCLUDED.body""",
+                [list(column) for column in zip(*documents, strict=True)],
+            )
+        return
+    SearchDocument.objects.bulk_create(
+        [SearchDocument(**document._asdict()) for document in documents],
+        batch_size=BATCH,
+        update_conflicts=True,
+        unique_fields=["id"],
+        update_fields=["meeting", "statement", "body"],
+    )
 
 
 def reindex_meetings(meeting_ids: Iterable[int]) -> int:
@@ -196,15 +230,8 @@ def reindex_meetings(meeting_ids: Iterable[int]) -> int:
             SearchDocument.objects.filter(meeting_id__in=batch).delete()
             sources = _Sources.load(batch)
             documents = [doc for m in sources.meetings for doc in _documents(m, sources)]
-            # An upsert, so two importers reindexing one meeting at once cannot collide. The
-            # engine's own index follows by trigger (FTS5 on SQLite, the tsvector on PostgreSQL).
-            SearchDocument.objects.bulk_create(
-                documents,
-                batch_size=BATCH,
-                update_conflicts=True,
-                unique_fields=["id"],
-                update_fields=["meeting", "statement", "body"],
-            )
+            if documents:
+                _store(documents)
             bump_generation()  # last, so the generation row is locked only until commit
             written += len(documents)
     return written
