@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _LOWER = str.maketrans({"I": "ı", "İ": "i"})
 _UPPER = str.maketrans({"i": "İ", "ı": "I"})
@@ -72,6 +73,7 @@ def strip_case_ending(word: str) -> str:
 _CASE_ENDINGS = re.compile(rf"(?<=\S)[{APOSTROPHES}]\S*")
 
 
+@lru_cache(maxsize=8192)  # importing asks for the same few thousand names again and again
 def name_key(name: str) -> str:
     """The key two spellings of one name share: case endings dropped, folded, one space."""
     return " ".join(_WORD.findall(fold(_CASE_ENDINGS.sub("", name))))
