@@ -15,6 +15,7 @@ from meetings.extraction import ExtractionError, extract
 from meetings.extraction.normalise import decode
 from meetings.extraction.records import ExtractedArticle
 from meetings.ingest.articles import Ingestor
+from meetings.ingest.statistics import refresh_statistics
 from meetings.models import Article
 
 log = logging.getLogger(__name__)
@@ -97,6 +98,7 @@ def import_files(
     for path, found in read.items():
         if path not in results:
             results[path] = _guarded(path, lambda found=found: ingestor.ingest(*found))
+    refresh_statistics()  # so that the next chunk's queries are planned for the tables' size
     return [(label(p), *results[p]) for p in paths]
 
 
