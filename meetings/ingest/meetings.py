@@ -99,29 +99,35 @@ class MeetingIndex:
 
     @classmethod
     def load(cls, pairs: list[tuple[set[int], set[int]]]) -> MeetingIndex:
-        """The stored meetings of every (hosts, guests) pair."""
+        """The stored meetings of every (hosts, guests) pair, in two queries.
+
+        Each is remembered with those of its hosts and guests that some pair names, which is
+        all that same_principals asks about. Reading (meeting, host, guest) ids first, and
+        only then the meetings that really have a wanted pair, keeps a chunk from loading
+        every meeting between any of its hosts and any of its guests: six times as many, in
+        a chunk of the benchmark corpus at 30,000 articles.
+        """
         index = cls()
-        hosts = {h for pair_hosts, guests in pairs if guests for h in pair_hosts}
-        guests = {g for pair_hosts, pair_guests in pairs if pair_hosts for g in pair_guests}
-        if not hosts or not guests:
+        wanted = {(h, g) for hosts, guests in pairs for h in hosts for g in guests}
+        if not wanted:
             return index
-        meetings = {
-            m.pk: m
-            for m in Meeting.objects.filter(
-                participations__role=Role.HOST, participations__person__in=hosts
+        rows = (
+            Participation.objects.filter(role=Role.HOST, person__in={h for h, _ in wanted})
+            .filter(
+                meeting__participations__role=Role.GUEST,
+                meeting__participations__person__in={g for _, g in wanted},
             )
-            .filter(participations__role=Role.GUEST, participations__person__in=guests)
-            .distinct()
-        }
+            .order_by()
+            .values_list("meeting_id", "person_id", "meeting__participations__person_id")
+        )
         principals: dict[int, tuple[set[int], set[int]]] = {}
-        rows = Participation.objects.filter(
-            meeting__in=meetings, role__in=[Role.HOST, Role.GUEST], person__isnull=False
-        ).values_list("meeting_id", "role", "person_id")
-        for meeting_id, role, person_id in rows:
-            pair = principals.setdefault(meeting_id, (set(), set()))
-            pair[0 if role == Role.HOST else 1].add(person_id)
-        for meeting_id, (meeting_hosts, meeting_guests) in principals.items():
-            index.add(meetings[meeting_id], meeting_hosts, meeting_guests)
+        for meeting_id, host, guest in rows:
+            if (host, guest) in wanted:
+                meeting_hosts, meeting_guests = principals.setdefault(meeting_id, (set(), set()))
+                meeting_hosts.add(host)
+                meeting_guests.add(guest)
+        for meeting in Meeting.objects.filter(pk__in=principals):  # newest first
+            index.add(meeting, *principals[meeting.pk])
         return index
 
     def add(self, meeting: Meeting, hosts: set[int], guests: set[int]) -> None:
