@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -23,17 +24,30 @@ MAX_BYTES = 1_000_000  # far above any news article; larger files are refused, n
 CHUNK = 100  # new files written per transaction (see import_files)
 
 
-def article_files(paths: list[Path]) -> tuple[list[Path], list[str]]:
-    """The files to import, in a stable order, and an error for each path that is missing."""
+def article_files(paths: list[Path]) -> tuple[list[str], list[str]]:
+    """The files to import, in a stable order, and an error for each path that is missing.
+
+    The files are plain strings: a Path object costs some 400 bytes, and a run may list
+    hundreds of thousands of files, which would make the importer's memory grow with them.
+    """
     files, errors = [], []
     for path in paths:
         if path.is_dir():
-            files += sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+            with os.scandir(path) as entries:
+                names = (e.path for e in entries if e.is_file() and not e.name.startswith("."))
+                files += sorted(names)
         elif path.is_file():
-            files.append(path)
+            files.append(str(path))
         else:
             errors.append(f"{path}: no such file or directory")
     return files, errors
+
+
+def stored_articles(ids: list[int]) -> Iterator[Article]:
+    """The stored articles with these ids, in order, read a chunk at a time: each holds its
+    texts, and a re-extraction goes through every article there is."""
+    for start in range(0, len(ids), CHUNK):
+        yield from Article.objects.filter(pk__in=ids[start : start + CHUNK]).order_by("pk")
 
 
 def label(job: Path | Article) -> str:
@@ -69,7 +83,7 @@ def import_one(ingestor: Ingestor, job: Path | Article, max_bytes: int) -> tuple
 
 
 def import_files(
-    ingestor: Ingestor, paths: list[Path], max_bytes: int
+    ingestor: Ingestor, files: list[str | Path], max_bytes: int
 ) -> list[tuple[str, str, str | None]]:
     """Import a chunk of files: (label, outcome, error) for each, in their order.
 
@@ -77,6 +91,7 @@ def import_files(
     with all its rows; the others (changed or already imported), and every file of the
     chunk if writing them together fails, are imported one by one as import_one does.
     """
+    paths = [Path(f) for f in files]
     results: dict[Path, tuple[str, str | None]] = {}
     read: dict[Path, tuple[ExtractedArticle, str]] = {}
 
@@ -147,7 +162,7 @@ def _start_worker() -> None:
     _worker = Ingestor(reindex_each=False)
 
 
-def _work(args: tuple[list[Path], int]) -> tuple[list, Counter, set[int]]:
+def _work(args: tuple[list[str], int]) -> tuple[list, Counter, set[int]]:
     paths, max_bytes = args
     before = Counter(_worker.stats)
     results = import_files(_worker, paths, max_bytes)
@@ -155,13 +170,13 @@ def _work(args: tuple[list[Path], int]) -> tuple[list, Counter, set[int]]:
     return results, _worker.stats - before, written
 
 
-def chunks(files: list[Path], size: int = CHUNK) -> list[list[Path]]:
+def chunks(files: list, size: int = CHUNK) -> list[list]:
     """The files in consecutive chunks of at most size."""
     return [files[i : i + size] for i in range(0, len(files), size)]
 
 
 def import_in_pool(
-    files: list[Path], jobs: int, max_bytes: int, ingestor: Ingestor
+    files: list[str], jobs: int, max_bytes: int, ingestor: Ingestor
 ) -> Iterator[tuple[str, str, str | None]]:
     """Import files in jobs worker processes, chunk by chunk (see import_files).
 

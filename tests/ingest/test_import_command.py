@@ -158,8 +158,9 @@ def test_dry_run_reports_but_writes_nothing(known_entities):
     assert counts() == before
 
 
-def test_reextract_rereads_stored_articles_and_keeps_ids_and_locks(known_entities):
+def test_reextract_rereads_stored_articles_and_keeps_ids_and_locks(known_entities, monkeypatch):
     run()
+    monkeypatch.setattr("meetings.ingest.files.CHUNK", 1)  # articles are read a chunk at a time
     meeting = Meeting.objects.get(date__isnull=False)
     meeting.location = "Bakü şehri"
     meeting.lock("location")

@@ -21,6 +21,7 @@ from meetings.ingest.files import (
     import_in_pool,
     import_one,
     label,
+    stored_articles,
 )
 from meetings.models import Article
 
@@ -72,7 +73,10 @@ class Command(BaseCommand):
         ingestor = Ingestor(reindex_each=False)
         outcomes: Counter = Counter()
         if reextract:
-            jobs_list, errors = list(Article.objects.order_by("pk")), []
+            jobs_list, errors = (
+                list(Article.objects.order_by("pk").values_list("pk", flat=True)),
+                [],
+            )
         else:
             jobs_list, errors = article_files(paths)
         for error in errors:
@@ -81,7 +85,8 @@ class Command(BaseCommand):
         total = len(jobs_list) + len(errors)
 
         if reextract:
-            results = ((label(j), *import_one(ingestor, j, max_bytes)) for j in jobs_list)
+            articles = stored_articles(jobs_list)
+            results = ((label(a), *import_one(ingestor, a, max_bytes)) for a in articles)
         elif jobs > 1 and len(jobs_list) > 1:
             results = import_in_pool(jobs_list, jobs, max_bytes, ingestor)
         else:
