@@ -38,16 +38,19 @@ SORTS = [
 
 
 def resolve_people(values: list[str]) -> tuple[list[Person], list[str]]:
-    """People named by slug, full name, alias or unique surname; and the values left unknown.
+    """People named by slug, full name, alias, or a surname (of their name or of an alias) that
+    only they have; and the values left unknown.
 
     One query on indexed keys: this is a name lookup, not search.
     """
     keys = {value: name_key(value) for value in values}
+    surnames = [key for key in keys.values() if key and " " not in key]
     condition = (
         Q(slug__in=values)
         | Q(name_key__in=keys.values())
         | Q(aliases__key__in=keys.values())
-        | Q(surname_key__in=[key for key in keys.values() if key and " " not in key])
+        | Q(surname_key__in=surnames)
+        | Q(aliases__surname_key__in=surnames)  # "Aliev" alone, for İlham Aliyev (Ilham Aliev)
     )
     candidates = list(Person.objects.filter(condition).prefetch_related("aliases").distinct())
     people, unknown = [], []
@@ -57,7 +60,11 @@ def resolve_people(values: list[str]) -> tuple[list[Person], list[str]]:
             for p in candidates
             if value == p.slug or key == p.name_key or key in {a.key for a in p.aliases.all()}
         ]
-        by_surname = [p for p in candidates if p.surname_key == key]
+        by_surname = [
+            p
+            for p in candidates
+            if key in {p.surname_key, *(a.surname_key for a in p.aliases.all())}
+        ]
         matches = exact or by_surname
         if len(matches) == 1:
             if matches[0] not in people:

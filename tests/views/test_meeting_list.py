@@ -37,6 +37,7 @@ def test_a_result_shows_the_date_at_its_precision(client, world):
         ({"person": ["sergey-lavrov", "aleksandr-novak"]}, ["moscow"]),
         ({"person": ["Lavrov", "İlham Aliyev"]}, ["baku", "undated"]),
         ({"person": "Sergei Lavrov"}, ["baku", "moscow", "undated"]),
+        ({"person": "Aliev"}, ["baku", "undated"]),  # the surname of an alias, alone
         ({"country": "rusya"}, ["moscow"]),
         ({"year": "2020"}, ["baku"]),
         ({"undated": "on"}, ["undated"]),
