@@ -16,7 +16,9 @@ What it does:
    then times `manage.py import_articles DIR --jobs J` as a child process with production
    settings (DEBUG off), for each J in --jobs;
 3. prints a table: wall time, articles/s and the child's peak memory (max RSS from
-   wait4(), the same figure as /usr/bin/time -v's "Maximum resident set size").
+   wait4(), the same figure as /usr/bin/time -v's "Maximum resident set size"), then for
+   each backend and --jobs the largest run against the smallest as ratios of speed and of
+   peak memory, both measured in this one run.
 
 The time includes the child's Django start-up (about a second), which matters only at small
 sizes. Peak memory should stay flat from 1,000 to 10,000 articles; a growing figure means the
@@ -163,6 +165,28 @@ def print_table(results: list[Result]) -> None:
     print()
     for r in results:
         print(f"{r.backend} --jobs {r.jobs} {r.articles:,}: {r.summary or '(no summary)'}")
+    print()
+    for line in growth(results):
+        print(line)
+
+
+def growth(results: list[Result]) -> list[str]:
+    """For each backend and --jobs, the largest run against the smallest, as ratios: flat
+    memory is a ratio near 1.0, and so is a speed that does not fall as the database fills."""
+    lines = []
+    for backend, jobs in dict.fromkeys((r.backend, r.jobs) for r in results):
+        runs = sorted(
+            (r for r in results if (r.backend, r.jobs) == (backend, jobs)), key=lambda r: r.articles
+        )
+        small, large = runs[0], runs[-1]
+        if small is large or not small.rate or not small.peak_mb:
+            continue
+        speed, memory = large.rate / small.rate, large.peak_mb / small.peak_mb
+        lines.append(
+            f"{backend} --jobs {jobs}, {large.articles:,} against {small.articles:,} articles: "
+            f"speed {speed:.2f}x, peak memory {memory:.2f}x"
+        )
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:
