@@ -112,17 +112,19 @@ def _copy(model: type[models.Model], fields: list[models.Field], rows: list[mode
     columns = ", ".join(quote(f.column) for f in fields)
     # Django prepares each value through three or four calls; for the plain values that make
     # up most columns that is most of the Python time of a chunk, so only the rest go there.
-    stamped = {
-        f for f in fields if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
-    }
+    # Each field with whether it is stamped on save (auto_now), decided once, not per value.
+    plan = [
+        (f, f.attname, getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False))
+        for f in fields
+    ]
     with connection.cursor() as cursor:
         sql = f"COPY {quote(model._meta.db_table)} ({columns}) FROM STDIN"
         with cursor.cursor.copy(sql) as copy:
             for row in rows:
                 values = []
-                for f in fields:
-                    value = getattr(row, f.attname)
-                    if f in stamped or type(value) not in _PLAIN:
+                for f, attname, stamped in plan:
+                    value = getattr(row, attname)
+                    if stamped or type(value) not in _PLAIN:
                         value = f.get_db_prep_save(f.pre_save(row, True), connection)
                     values.append(value)
                 copy.write_row(values)
