@@ -124,6 +124,8 @@ class Meeting:
     participants: list[Participant] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     agreements: list[Agreement] = field(default_factory=list)
+    # Why an editor should look at it: codes from reasons.Reason, each once, in order found.
+    review: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -175,6 +177,7 @@ class ExtractedArticle:
                         }
                         for a in m.agreements
                     ],
+                    "review": list(m.review),
                 }
             )
         return {
