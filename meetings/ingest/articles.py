@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Exists, OuterRef, Q
 
+from meetings.extraction.reasons import Reason
 from meetings.extraction.records import ExtractedArticle
 from meetings.extraction.records import Meeting as ExtractedMeeting
 from meetings.extraction.turkish import fold, name_key
@@ -37,9 +38,7 @@ from meetings.models.base import normalise_partial_date
 from meetings.search import reindex_meetings
 
 EXTRACTOR_VERSION = "1"
-POSSIBLE_DUPLICATE = (
-    "possible duplicate: same people and place as another meeting, and no date to tell them apart"
-)
+POSSIBLE_DUPLICATE = Reason.POSSIBLE_DUPLICATE.value
 
 
 def flush_search_index(meeting_ids: set[int], *, sweep: bool = False) -> None:
@@ -269,9 +268,7 @@ class Ingestor:
             zip(extracted.meetings, resolved, strict=True)
         ):
             report = reports.pop(index, None)
-            meeting = self._place_meeting(
-                article, index, found, report, participants, known, extracted.warnings
-            )
+            meeting = self._place_meeting(article, index, found, report, participants, known)
             touched.add(meeting.pk)
             self._sync_participants(article, index, meeting, found)
             statements = self._sync_statements(article, index, meeting, found)
@@ -284,9 +281,7 @@ class Ingestor:
                 meeting.delete()
         return touched
 
-    def _place_meeting(
-        self, article, index, found: ExtractedMeeting, report, participants, known, warnings
-    ):
+    def _place_meeting(self, article, index, found: ExtractedMeeting, report, participants, known):
         """The Meeting this extracted meeting is: its own, one reported before, or a new one."""
         country = self.resolver.country(found.location.country if found.location else None)
         fields = meeting_fields(found, country)
@@ -312,7 +307,7 @@ class Ingestor:
                 known.add(meeting, *principal_ids(found, participants))
                 self.stats["meetings created"] += 1
                 created = True
-        self._review(meeting, found, participants, known, warnings)
+        self._review(meeting, found, participants, known)
         if created:
             self._insert(Meeting, [meeting])
         if report is None:
@@ -327,26 +322,24 @@ class Ingestor:
         elif rows:
             model.objects.bulk_create(rows)
 
-    def _review(
-        self, meeting: Meeting, found, participants, known: MeetingIndex, warnings: list[str]
-    ) -> None:
-        """Flag what an editor should look at; never clear a flag an editor set."""
-        reasons = []
+    def _review(self, meeting: Meeting, found, participants, known: MeetingIndex) -> None:
+        """Flag what an editor should look at, as reason codes; never clear a flag an editor
+        set. The extractor's codes first, then what resolution against the database adds."""
+        reasons = list(found.review)
         if found.date.precision == "unknown":
-            reasons.append("date unknown")
+            reasons.append(Reason.DATE_UNKNOWN)
             if known.possible_duplicate(found, participants, meeting):
-                reasons.append(POSSIBLE_DUPLICATE)
-        for match in participants.values():
-            if match.ambiguous:
-                reasons.append(f"ambiguous name: could be {' or '.join(match.ambiguous)}")
+                reasons.append(Reason.POSSIBLE_DUPLICATE)
+        # Which name: the participation left without a person (its raw name is kept).
+        if any(match.ambiguous for match in participants.values()):
+            reasons.append(Reason.AMBIGUOUS_NAME)
         if any(s.speaker is None for s in found.statements):
-            reasons.append("a statement has no identified speaker")
-        reasons += [w for w in warnings if w not in reasons]
+            reasons.append(Reason.SPEAKER_UNKNOWN)
         if meeting.is_locked("needs_review") or meeting.is_locked("review_reasons"):
             return
         before = (meeting.needs_review, list(meeting.review_reasons))
         for reason in reasons:
-            meeting.flag(reason)
+            meeting.flag(str(reason))
         changed = (meeting.needs_review, meeting.review_reasons) != before
         if changed and not meeting._state.adding:  # a new meeting is saved with its flags
             meeting.save(update_fields=["needs_review", "review_reasons"])

@@ -46,7 +46,7 @@ def test_an_ambiguous_surname_stays_unresolved_and_is_flagged(known_entities):
     assert guest.person is None and guest.raw_name == "Yılmaz"
     meeting = Meeting.objects.get()
     assert meeting.needs_review
-    assert "ambiguous name: could be Ahmet Yılmaz or Mehmet Yılmaz" in meeting.review_reasons
+    assert meeting.review_reasons == ["ambiguous_name"]  # the name: the row without a person
 
 
 def test_two_different_full_names_are_never_merged(known_entities):
@@ -134,7 +134,7 @@ def test_an_undated_report_is_never_merged_but_flagged(known_entities):
     undated = Meeting.objects.get(date__isnull=True)
     assert undated.needs_review
     assert POSSIBLE_DUPLICATE in undated.review_reasons
-    assert "date unknown" in undated.review_reasons
+    assert "date_unknown" in undated.review_reasons
 
 
 def test_an_article_without_a_meeting_is_stored_and_flagged(known_entities):
@@ -188,7 +188,7 @@ def test_a_surname_that_gains_a_second_bearer_becomes_ambiguous(known_entities):
     host = Participation.objects.get(article__filename="again.txt", role="host")
     assert host.person is None
     reasons = Meeting.objects.get(participations=host).review_reasons
-    assert "ambiguous name: could be Ivan Todorović or Mira Todorović" in reasons
+    assert "ambiguous_name" in reasons
 
 
 def test_a_resolver_that_forgets_to_save_memory_still_resolves_the_same(

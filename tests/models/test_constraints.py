@@ -71,9 +71,9 @@ def test_slugs_are_ascii_unique_and_stable():
 
 def test_flagging_a_meeting_keeps_each_reason_once():
     meeting = MeetingFactory()
-    meeting.flag("no date in the article")
-    meeting.flag("no date in the article")
+    meeting.flag("date_unknown")
+    meeting.flag("date_unknown")
     meeting.save()
     meeting.refresh_from_db()
     assert meeting.needs_review
-    assert meeting.review_reasons == ["no date in the article"]
+    assert meeting.review_reasons == ["date_unknown"]
