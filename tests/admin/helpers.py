@@ -1,4 +1,4 @@
-"""Build the POST data an admin change form would send, from the form the admin rendered."""
+"""Helpers for admin tests: form data as the browser would post it, and staff logins."""
 
 
 def _field_values(form):
@@ -29,3 +29,18 @@ def change_form_data(response):
         for form in formset.initial_forms:
             data.update(_field_values(form))
     return data
+
+
+def staff_user(username, *codenames):
+    """A staff user holding exactly the named permissions."""
+    from django.contrib.auth.models import Permission, User
+
+    user = User.objects.create_user(username, is_staff=True)
+    user.user_permissions.set(Permission.objects.filter(codename__in=codenames))
+    return user
+
+
+def staff_client(client, username, *codenames):
+    """client, logged in as a staff user holding exactly the named permissions."""
+    client.force_login(staff_user(username, *codenames))
+    return client
