@@ -46,8 +46,9 @@ class MergeForm(forms.Form):
 @admin.action(permissions=["merge"], description=_("Merge the selected people into one"))
 def merge_selected_people(modeladmin, request, queryset):
     """Ask which person to keep, then merge the others into it."""
-    # The action list already hides the merge from users without the rights; a crafted POST
-    # reaches this function anyway, so it checks again before it shows or applies anything.
+    # Django already leaves the merge off the action list of users without the rights. The
+    # action checks again, before it shows or applies anything, so a change to that list
+    # (or another admin reusing the action) cannot open the hole again.
     if not modeladmin.has_merge_permission(request):
         raise PermissionDenied
     people = queryset.annotate(n_meetings=Count("participations")).order_by("-n_meetings", "pk")
