@@ -1,6 +1,8 @@
 """Admin for meetings, with their participants, statements and agreement mentions inline."""
 
 from django.contrib import admin
+from django.utils.html import format_html_join
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from meetings.admin.locking import (
@@ -9,6 +11,7 @@ from meetings.admin.locking import (
     ProvenanceInlineMixin,
     ReindexMixin,
 )
+from meetings.extraction.reasons import labels
 from meetings.models import (
     AgreementMention,
     Article,
@@ -71,6 +74,7 @@ class MeetingAdmin(EditorLockMixin, admin.ModelAdmin):
         "country",
         "kind",
         "needs_review",
+        "review_labels",
     )
     list_filter = (
         ("date", admin.DateFieldListFilter),
@@ -89,7 +93,7 @@ class MeetingAdmin(EditorLockMixin, admin.ModelAdmin):
     )
     date_hierarchy = "date"
     autocomplete_fields = ("country",)
-    readonly_fields = ("created_at", "updated_at")
+    readonly_fields = ("created_at", "updated_at", "review_labels")
     inlines = [ParticipationInline, StatementInline, AgreementMentionInline, MeetingReportInline]
     fieldsets = (
         (
@@ -104,7 +108,7 @@ class MeetingAdmin(EditorLockMixin, admin.ModelAdmin):
                 )
             },
         ),
-        (_("Review"), {"fields": ("needs_review", "review_reasons")}),
+        (_("Review"), {"fields": ("needs_review", "review_labels", "review_reasons")}),
         (
             _("Editing"),
             {"fields": ("locked_fields", "created_at", "updated_at"), "classes": ("collapse",)},
@@ -115,6 +119,18 @@ class MeetingAdmin(EditorLockMixin, admin.ModelAdmin):
         queryset, _dupes = super().get_search_results(request, queryset, search_term)
         # Joining through participants can repeat a meeting; distinct keeps one row each.
         return queryset, True
+
+    def get_form(self, request, obj=None, **kwargs):
+        # The codes as stored, under the labels review_labels shows.
+        kwargs["labels"] = {**(kwargs.get("labels") or {}), "review_reasons": _("reason codes")}
+        return super().get_form(request, obj, **kwargs)
+
+    @admin.display(description=_("review reasons"))
+    def review_labels(self, obj):
+        """The stored reason codes as labels in the editor's language, one per line."""
+        return format_html_join(
+            "", "<div>{}</div>", ((text,) for text in labels(obj.review_reasons, get_language()))
+        )
 
 
 @admin.register(Statement)

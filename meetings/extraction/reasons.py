@@ -101,7 +101,7 @@ ALL_CODES: tuple[str, ...] = tuple(r.value for r in Reason)
 LANGUAGES = ("tr", "en")
 
 
-def label(code: str, language: str = "tr") -> str:
+def label(code: str, language: str | None = "tr") -> str:
     """The reason's label in language ("tr" or "en", a regional variant such as "en-gb"
     too); any other language reads Turkish, the site's own. A string that is not a code is
     returned as it is, so nothing is ever hidden from an editor."""
@@ -109,9 +109,14 @@ def label(code: str, language: str = "tr") -> str:
         english, turkish = _LABELS[Reason(code)]
     except ValueError:
         return code
-    return english if language.lower().split("-")[0] == "en" else turkish
+    return english if (language or "tr").lower().split("-")[0] == "en" else turkish
 
 
 def is_code(value: str) -> bool:
     """Whether value is one of the catalogue's codes."""
     return value in ALL_CODES
+
+
+def labels(codes: list[str], language: str | None = "tr") -> list[str]:
+    """Each reason's label in language, in the order stored."""
+    return [label(code, language) for code in codes]

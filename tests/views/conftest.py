@@ -158,7 +158,7 @@ def world(db):
         location="Bakü",
         country=w.az,
         needs_review=True,
-        review_reasons=["date unknown"],
+        review_reasons=["date_unknown", "possible_duplicate"],
     )
     u = UNDATED_TEXT
     undated_article = ArticleFactory(raw_text=u, filename="001_undated.txt")

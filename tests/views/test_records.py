@@ -57,7 +57,7 @@ def test_article_markup_is_shown_as_text(client, world):
 
 def test_review_warnings_and_the_staff_edit_link(client, admin_client, world):
     body = client.get(world.undated.get_absolute_url()).content.decode()
-    assert "İnceleme gerekiyor" in body and "date unknown" in body
+    assert "İnceleme gerekiyor" in body and "olası mükerrer kayıt" in body
     assert "/admin/" not in body
     admin_body = admin_client.get(world.undated.get_absolute_url()).content.decode()
     assert reverse("admin:meetings_meeting_change", args=[world.undated.pk]) in admin_body
