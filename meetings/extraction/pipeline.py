@@ -84,7 +84,7 @@ def _read(raw_text: str, digest: str, filename: str | None) -> ExtractedArticle:
         meeting_index = _meeting_for(s.start, s.speaker, starts, drafts)
         meetings[meeting_index].statements.append(
             Statement(
-                s.speaker.name if s.speaker else None,
+                s.speaker_name,
                 s.direct,
                 doc.text[s.start : s.end],
                 (s.start, s.end),
@@ -143,10 +143,11 @@ def _dedupe(doc: Doc, statements: list[StatementDraft]) -> list[StatementDraft]:
     # A headline repeated by the lead gives the same quote twice: keep the lead's.
     headline = _headline_paragraph(doc)
     ordered = sorted(statements, key=lambda s: (headline and s.para == 0, s.start))
-    seen: set[tuple[int, bool, str]] = set()
+    seen: set[tuple[int, str | None, bool, str]] = set()
     kept: list[StatementDraft] = []
     for s in ordered:
-        key = (id(s.speaker), s.direct, " ".join(_WORDS.findall(doc.folded[s.start : s.end])))
+        words = " ".join(_WORDS.findall(doc.folded[s.start : s.end]))
+        key = (id(s.speaker), s.institution, s.direct, words)
         if key in seen:
             continue
         seen.add(key)

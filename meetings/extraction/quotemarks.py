@@ -1,4 +1,10 @@
-"""Where quotations open and close, paragraph by paragraph, including ones never closed."""
+"""Where quotations open and close, paragraph by paragraph, including ones never closed.
+
+Double marks (" “ ” « » „) open a quotation after a space or punctuation. Single marks (' ‘ ’)
+do too, but an apostrophe between two letters is a case ending ("Fidan'ın"), never a mark, and
+a single-quoted quotation must close in its paragraph. A quotation left open at the end of a
+paragraph runs on into the next one when that paragraph reopens the mark or closes it.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +15,11 @@ from .lexicon import lexicon
 from .turkish import fold_aligned
 
 _OPENERS = {'"': '"', "“": '”“"', "«": "»", "„": '“”"', "‹": "›"}
-_OPEN_RE = re.compile('["“«„‹]')
+_SINGLE_CLOSERS = "'’"
+_OPEN_RE = re.compile("[\"“«„‹'‘]")
 _OPEN_BEFORE = " \n([{-–—:;,/"
 _ATTRIBUTION_TAIL = r"\s*[.!]?\s*\Z"
+_DOUBLE_MARK = re.compile('["“”«»„]')
 
 
 @dataclass(frozen=True)
@@ -28,28 +36,107 @@ class QuoteRegion:
 def find_regions(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteRegion]:
     """Every quotation in the text; an unclosed one ends at its attribution verb or paragraph."""
     regions: list[QuoteRegion] = []
+    open_to_end: QuoteRegion | None = None  # a quotation still open at its paragraph's end
     for para_start, para_end in paragraphs:
         i = para_start
+        if open_to_end is not None:
+            i, open_to_end = _carry_over(text, para_start, para_end, open_to_end, regions)
         while True:
             match = _OPEN_RE.search(text, i, para_end)
             if match is None:
                 break
             i = match.start()
             char = text[i]
+            if char in "'‘":
+                region = _single(text, i, para_start, para_end)
+                if region is None:
+                    i += 1
+                    continue
+                regions.append(region)
+                i = region.end
+                continue
             if char == '"' and i > para_start and text[i - 1] not in _OPEN_BEFORE:
                 i += 1
                 continue
-            close = _find_close(text, i + 1, para_end, _OPENERS[char])
-            if close is None:
-                region = _unclosed(text, i, para_end)
-                regions.append(region)
-                i = max(region.end, i + 1)
+            region = _double(text, i, para_end)
+            if region is None:
+                i += 1
                 continue
-            inner_start, inner_end = _trim(text, i + 1, close)
-            if inner_start < inner_end:
-                regions.append(QuoteRegion(i, close + 1, inner_start, inner_end, True))
-            i = close + 1
+            regions.append(region)
+            if not region.closed and region.end >= _trimmed_end(text, para_end):
+                open_to_end = region
+            i = max(region.end, i + 1)
     return regions
+
+
+def _double(text: str, i: int, para_end: int) -> QuoteRegion | None:
+    """The quotation that a double mark at i opens, closed in its paragraph or not."""
+    close = _find_close(text, i + 1, para_end, _OPENERS[text[i]])
+    if close is None:
+        return _unclosed(text, i, para_end)
+    inner_start, inner_end = _trim(text, i + 1, close)
+    if inner_start >= inner_end:
+        return None
+    return QuoteRegion(i, close + 1, inner_start, inner_end, True)
+
+
+def _carry_over(
+    text: str, para_start: int, para_end: int, carried: QuoteRegion, regions: list[QuoteRegion]
+) -> tuple[int, QuoteRegion | None]:
+    """Join a paragraph to the quotation left open before it: where reading goes on, and
+    the quotation if it is still open at this paragraph's end."""
+    first = para_start
+    while first < para_end and text[first].isspace():
+        first += 1
+    mark = _DOUBLE_MARK.search(text, first, para_end)
+    if mark is None:
+        return para_start, None
+    at = mark.start()
+    if at == first and text[at] in _OPENERS:
+        # The mark reopens at the paragraph's start: the same speaker goes on.
+        part = _double(text, at, para_end)
+        if part is None:
+            return para_start, None
+        joined = QuoteRegion(
+            carried.start, part.end, carried.inner_start, part.inner_end, part.closed
+        )
+        regions[-1] = joined
+        still_open = not part.closed and part.end >= _trimmed_end(text, para_end)
+        return part.end, joined if still_open else None
+    closes = text[at] in "”»" or (text[at] == '"' and text[at - 1] not in _OPEN_BEFORE)
+    if at == first or not closes or text[at - 1].isspace():
+        return para_start, None
+    # No mark reopens, and the first mark closes: the quotation ends there.
+    regions[-1] = QuoteRegion(carried.start, at + 1, carried.inner_start, at, True)
+    return at + 1, None
+
+
+def _trimmed_end(text: str, end: int) -> int:
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _single(text: str, i: int, para_start: int, para_end: int) -> QuoteRegion | None:
+    """A single-quoted quotation opening at i, or None when the mark is an apostrophe."""
+    if i > para_start and text[i - 1] not in _OPEN_BEFORE:
+        return None
+    if i + 1 >= para_end or not text[i + 1].isalpha():
+        return None
+    j = i + 1
+    while True:
+        found = [k for k in (text.find(c, j, para_end) for c in _SINGLE_CLOSERS) if k >= 0]
+        if not found:
+            return None
+        k = min(found)
+        after = text[k + 1] if k + 1 < para_end else " "
+        # Between two letters it is a case ending: "Hindistan'la".
+        if not text[k - 1].isspace() and not after.isalnum():
+            inner_start, inner_end = _trim(text, i + 1, k)
+            if inner_start >= inner_end:
+                return None
+            return QuoteRegion(i, k + 1, inner_start, inner_end, True)
+        j = k + 1
 
 
 def _find_close(text: str, start: int, end: int, closers: str) -> int | None:

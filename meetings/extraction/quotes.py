@@ -12,12 +12,15 @@ import re
 from dataclasses import dataclass
 
 from .document import Doc, Sentence
-from .lexicon import Lexicon, lexicon
+from .lexicon import lexicon
 from .meetings import subject_of
 from .people import Mention, People, Person, name_like
 from .quotemarks import QuoteRegion
+from .speakers import Institutions, Speaker, subject_speaker
 
 _MIN_WORDS_UNATTRIBUTED = 5
+# -DIğInI / -AcAğInI and plurals, after folding: the verb of a reported clause.
+_COMPLEMENT = re.compile(r"(?:[dt][iu]g|[dt][iu]kl[ae]r|[ae]c[ae]g|[ae]c[ae]kl[ae]r)[iu]n[iu]$")
 _LEAD = re.compile(r"[\s,.;:!?\-–—]*")
 
 
@@ -30,25 +33,34 @@ class StatementDraft:
     start: int
     end: int
     para: int
+    institution: str | None = None
+
+    @property
+    def speaker_name(self) -> str | None:
+        """The speaker as the record shows it: a person's full name or an institution's."""
+        return self.speaker.name if self.speaker is not None else self.institution
 
 
-def direct_statements(doc: Doc, people: People) -> tuple[list[StatementDraft], list[str]]:
+def direct_statements(
+    doc: Doc, people: People, institutions: Institutions | None = None
+) -> tuple[list[StatementDraft], list[str]]:
     """Every quotation that is someone's statement, with its speaker or None and a warning."""
     lex = lexicon()
+    institutions = institutions or Institutions(doc)
     starts = [s.start for s in doc.sentences]
+    para_starts = {start for start, _ in doc.paragraphs}
     out: list[StatementDraft] = []
     warnings: list[str] = []
-    previous: QuoteRegion | None = None
     for quote in doc.quotes:
         if quote.inner_start >= quote.inner_end:
             continue
-        if previous is not None and out and out[-1].start != previous.inner_start:
-            previous = None  # the last quotation was not a statement
         sent_i = bisect.bisect_right(starts, quote.start) - 1
         if sent_i < 0:
             continue
         sent = doc.sentences[sent_i]
-        after = doc.folded[quote.end : sent.end]
+        # A quotation over several paragraphs is attributed after its last mark.
+        end_sent = doc.sentences[max(sent_i, bisect.bisect_right(starts, quote.end - 1) - 1)]
+        after = doc.folded[quote.end : end_sent.end]
         lead = _LEAD.match(after)
         tail_at = quote.end + (lead.end() if lead else 0)
         attributed = lex.attribution_after_re.match(doc.folded, tail_at) is not None
@@ -60,23 +72,63 @@ def direct_statements(doc: Doc, people: People) -> tuple[list[StatementDraft], l
         unattributed = not (attributed or postposed or colon_inline or colon_prev)
         if unattributed and words < _MIN_WORDS_UNATTRIBUTED:
             continue  # a quoted name or term, not a statement
-        speaker = _speaker(doc, people, sent, quote, postposed, colon_prev, lex)
-        if speaker is None and _continues(doc, quote, previous):
-            # A quote running over paragraphs reopens its mark in each one and closes once.
-            speaker = out[-1].speaker if out else None
-        out.append(StatementDraft(speaker, True, quote.inner_start, quote.inner_end, sent.para))
-        previous = quote
-        if speaker is None:
+        if _fragment(doc, quote, sent, end_sent, unattributed) or _subheading(doc, quote):
+            continue
+        found = _speaker(doc, people, institutions, sent, end_sent, quote, postposed, colon_prev)
+        speaker, institution = found.person, found.institution
+        if (
+            speaker is None
+            and institution is None
+            and out
+            and _stands_alone(doc, quote, end_sent, para_starts)
+        ):
+            # A paragraph that is only a quotation goes on with the last speaker.
+            last = out[-1]
+            if last.direct and last.para >= sent.para - 1:
+                speaker, institution = last.speaker, last.institution
+        out.append(
+            StatementDraft(
+                speaker, True, quote.inner_start, quote.inner_end, sent.para, institution
+            )
+        )
+        if speaker is None and institution is None:
             first_words = " ".join(doc.text[quote.inner_start : quote.inner_end].split()[:6])
             warnings.append(f"a quote with an unknown speaker: “{first_words}…”")
     return out, warnings
 
 
-def _continues(doc: Doc, quote: QuoteRegion, previous: QuoteRegion | None) -> bool:
-    if previous is None or previous.closed:
+def _fragment(
+    doc: Doc, quote: QuoteRegion, sent: Sentence, end_sent: Sentence, unattributed: bool
+) -> bool:
+    """Whether the quotation is a few words inside someone else's sentence, not a statement."""
+    inner = doc.text[quote.inner_start : quote.inner_end].rstrip()
+    if inner.endswith((".", "!", "?", "…")):
         return False
-    para_starts = {start for start, _ in doc.paragraphs}
-    return quote.start in para_starts and doc.text[previous.end : quote.start].strip() == ""
+    last_word = doc.folded[quote.inner_start : quote.inner_end].split()[-1].strip(",;'\"")
+    if _COMPLEMENT.search(last_word):
+        return True  # "…taşınacağını" söyledi: reported speech quoting some words
+    if not unattributed:
+        return False
+    # "görüşmenin "…" geçtiğini bildirdi": the sentence runs on through the quotation.
+    before = doc.text[sent.start : quote.start].rstrip()
+    after = doc.text[quote.end : end_sent.end].lstrip()
+    runs_in = bool(before) and before[-1].isalnum()
+    runs_on = bool(after) and after[0].isalpha() and after[0].islower()
+    return runs_in and runs_on
+
+
+def _subheading(doc: Doc, quote: QuoteRegion) -> bool:
+    """A quoted capitals subheading ("ORTAKLIĞIMIZ GÜÇLÜ") repeats a quotation, it is none."""
+    inner = doc.text[quote.inner_start : quote.inner_end]
+    letters = [c for c in inner if c.isalpha()]
+    return len(letters) > 3 and all(c.isupper() for c in letters)
+
+
+def _stands_alone(doc: Doc, quote: QuoteRegion, end_sent: Sentence, para_starts: set[int]) -> bool:
+    if quote.start not in para_starts:
+        return False
+    rest = doc.text[quote.end : doc.paragraphs[end_sent.para][1]].strip()
+    return rest in {"", ".", "!", "…"}
 
 
 def _previous_ends_with_colon(doc: Doc, sent: Sentence) -> bool:
@@ -89,31 +141,33 @@ def _previous_ends_with_colon(doc: Doc, sent: Sentence) -> bool:
 def _speaker(
     doc: Doc,
     people: People,
+    institutions: Institutions,
     sent: Sentence,
+    end_sent: Sentence,
     quote: QuoteRegion,
     postposed: re.Match[str] | None,
     colon_prev: bool,
-    lex: Lexicon,
-) -> Person | None:
+) -> Speaker:
+    lex = lexicon()
     tokens = doc.tokens
     quote_tok = _first_token_from(doc, sent, quote.start)
     if postposed is not None:
-        after_tok = _first_token_from(doc, sent, postposed.end())
-        for m in _outside(doc, people, after_tok, min(sent.last, after_tok + 6)):
-            return m.person
-    speaker = speaker_before(doc, people, sent.first, quote_tok)
-    if speaker is not None:
-        return speaker
+        after_tok = _first_token_from(doc, end_sent, postposed.end())
+        for m in _outside(doc, people, after_tok, min(end_sent.last, after_tok + 6)):
+            return Speaker(m.person)
+    found = _named_before(doc, people, institutions, sent.first, quote_tok)
+    if found is not None:
+        return found
     if colon_prev:
         prev = doc.sentences[sent.index - 1]
-        speaker = speaker_before(doc, people, prev.first, prev.last)
-        if speaker is not None:
-            return speaker
+        found = _named_before(doc, people, institutions, prev.first, prev.last)
+        if found is not None:
+            return found
     # "…" dedi Fidan: the speaker right after the attribution verb.
-    end_tok = _first_token_from(doc, sent, quote.end)
-    for m in _outside(doc, people, end_tok, min(sent.last, end_tok + 6)):
+    end_tok = _first_token_from(doc, end_sent, quote.end)
+    for m in _outside(doc, people, end_tok, min(end_sent.last, end_tok + 6)):
         if not m.suffix:
-            return m.person
+            return Speaker(m.person)
     # A speaker nobody titled: "Fidan, "…" dedi" with the name right before the quote.
     k = quote_tok - 1
     if k - 1 >= sent.first and tokens[k].text == ",":
@@ -126,8 +180,22 @@ def _speaker(
         if name_like(token, lex) and not token.suffix and token.quote < 0 and alone:
             mention = people.add_untitled(first, last)
             if mention is not None:
-                return mention.person
-    return None
+                return Speaker(mention.person)
+    return Speaker()
+
+
+def _named_before(
+    doc: Doc, people: People, institutions: Institutions, first: int, last: int
+) -> Speaker | None:
+    """The speaker in tokens [first, last): an institution opening the sentence, else a person
+    (the one after a participle, else the subject), else a role noun or a name said once."""
+    opening = subject_speaker(doc, people, institutions, first, last)
+    if opening is not None and opening.institution is not None:
+        return opening
+    person = speaker_before(doc, people, first, last)
+    if person is not None:
+        return Speaker(person)
+    return opening
 
 
 def speaker_before(doc: Doc, people: People, first: int, last: int) -> Person | None:

@@ -242,10 +242,10 @@ def test_a_quote_over_two_paragraphs_and_a_second_meeting_of_ministers() -> None
     assert leaders.location and leaders.location.name == "Dolmabahçe Çalışma Ofisi"
     assert leaders.location.country == "Türkiye"
     assert roles(leaders) == {"Recep Tayyip Erdoğan": "host", "Viktor Orban": "guest"}
-    # The second paragraph reopens the quotation mark: it is still Erdoğan speaking.
-    first, second = said(leaders, "Recep Tayyip Erdoğan", direct=True)
-    assert first.startswith("Macaristan ile ilişkilerimizi")
-    assert second.endswith("Bu yıl yeni projeleri hayata geçireceğiz.")
+    # The second paragraph reopens the quotation mark: one quotation, still Erdoğan speaking.
+    [quote] = said(leaders, "Recep Tayyip Erdoğan", direct=True)
+    assert quote.startswith("Macaristan ile ilişkilerimizi")
+    assert quote.endswith("Bu yıl yeni projeleri hayata geçireceğiz.")
     assert not any(w.startswith("a quote with an unknown speaker") for w in a.warnings)
     assert set(roles(ministers)) == {"Hakan Fidan", "Peter Szijjarto"}
     assert person(ministers, "Peter Szijjarto").title is None  # "mevkidaşı" names no office

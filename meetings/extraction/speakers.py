@@ -1,0 +1,245 @@
+"""Speakers that are not a titled name at hand: institutions, role nouns and names said once.
+
+"Dışişleri Bakanlığı, …", "Kremlin, …" and "Bakanlık kaynakları, …" (the ministry named
+before) speak as institutions. "Türk Büyükelçi, …" and "Ukrayna lideri, …" are the one person
+of that country holding that office. "Wang, …" is the person whose name has that word.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from .document import Doc, Token
+from .lexicon import lexicon
+from .people import People, Person
+from .turkish import fold, fold_tokens, name_key
+
+_SPEAKERS_JSON = Path(__file__).resolve().parent / "lexicon" / "speakers.json"
+# Words that may follow a sentence's subject: "X, …", "X ise …", "X de …".
+_AFTER_SUBJECT = frozenset({",", "ise", "de", "da"})
+_ADVERBIAL_REACH = 5  # "Öte yandan, X, …": how far a leading adverbial may run
+
+
+@dataclass(frozen=True)
+class InstitutionHead:
+    """A noun that ends an institution's name, as a folded stem and its written nominative."""
+
+    stem: str
+    nominative: str
+    back: frozenset[str]
+
+
+@dataclass(frozen=True)
+class SpeakerWords:
+    """The speakers lexicon, folded for matching."""
+
+    heads: tuple[InstitutionHead, ...]
+    back: dict[str, InstitutionHead]
+    metonyms: dict[tuple[str, ...], str]
+    metonym_first: frozenset[str]
+    source_words: frozenset[str]
+    leader_words: frozenset[str]
+    leader_titles: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who speaks: a person, or an institution named as printed."""
+
+    person: Person | None = None
+    institution: str | None = None
+
+
+@cache
+def speaker_words() -> SpeakerWords:
+    """The speakers lexicon, loaded and folded once per process."""
+    with open(_SPEAKERS_JSON, encoding="utf-8") as fh:
+        data: dict[str, Any] = json.load(fh)
+    heads = tuple(
+        InstitutionHead(fold(h["stem"]), h["nominative"], frozenset(fold(b) for b in h["back"]))
+        for h in data["institution_heads"]
+    )
+    # Longest stems first: "cumhurbaskanlig" before "baskanlig".
+    heads = tuple(sorted(heads, key=lambda h: len(h.stem), reverse=True))
+    metonyms = {tuple(fold(m).split()): m for m in data["metonyms"]}
+    return SpeakerWords(
+        heads=heads,
+        back={b: h for h in heads for b in h.back},
+        metonyms=metonyms,
+        metonym_first=frozenset(words[0] for words in metonyms),
+        source_words=frozenset(fold(w) for w in data["source_words"]),
+        leader_words=frozenset(fold(w) for w in data["leader_words"]),
+        leader_titles=frozenset(fold(w) for w in data["leader_titles"]),
+    )
+
+
+class Institutions:
+    """Every institution the text names, in order, so that "Bakanlık" finds the last one."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.words = speaker_words()
+        self.found: list[tuple[int, InstitutionHead, str]] = []  # (token, head, full name)
+        for token in doc.tokens:
+            head = self._head(token)
+            if head is not None:
+                first = self._name_start(token.index)
+                if first < token.index:  # a bare "Bakanlığın" names no institution
+                    words = [t.text for t in doc.tokens[first : token.index]]
+                    self.found.append((token.index, head, " ".join([*words, head.nominative])))
+        self._positions = [i for i, _, _ in self.found]
+
+    def _head(self, token: Token) -> InstitutionHead | None:
+        if not token.is_word or not token.cap or token.suffix:
+            return None
+        for head in self.words.heads:
+            if token.fbase.startswith(head.stem) and len(token.fbase) <= len(head.stem) + 5:
+                return head
+        return None
+
+    def _name_start(self, head: int) -> int:
+        tokens = self.doc.tokens
+        lex = lexicon()
+        first = head
+        while first - 1 >= 0:
+            prev = tokens[first - 1]
+            if prev.sent != tokens[head].sent or not prev.is_word or not prev.cap or prev.suffix:
+                break
+            if prev.fbase in lex.sentence_openers:
+                break
+            first -= 1
+        return first
+
+    def subject_at(self, k: int, last: int) -> tuple[str, int] | None:
+        """An institution named at token k and the token after it, when one is."""
+        tokens = self.doc.tokens
+        token = tokens[k]
+        if not token.is_word or not token.cap or token.quote >= 0:
+            return None
+        words = self.words
+        # A seat of government: "Kremlin", "Beyaz Saray".
+        if token.fbase in words.metonym_first:
+            for phrase, written in words.metonyms.items():
+                end = k + len(phrase)
+                if end <= last and all(
+                    tokens[k + n].fbase == w and not tokens[k + n].suffix
+                    for n, w in enumerate(phrase)
+                ):
+                    return written, end
+        # A back-reference: "Bakanlık" is the ministry named last before it.
+        head = words.back.get(token.fbase)
+        if head is not None and not token.suffix:
+            i = bisect.bisect_left(self._positions, k) - 1
+            while i >= 0 and self.found[i][1] is not head:
+                i -= 1
+            return (self.found[i][2] if i >= 0 else token.text), k + 1
+        # A full name: "Dışişleri Bakanlığı".
+        j = k
+        while j < last and tokens[j].is_word and tokens[j].cap and self._head(tokens[j]) is None:
+            j += 1
+        if j < last and j > k and self._head(tokens[j]) is not None:
+            i = bisect.bisect_left(self._positions, j)
+            if i < len(self.found) and self.found[i][0] == j:
+                return self.found[i][2], j + 1
+        return None
+
+
+def subject_speaker(
+    doc: Doc, people: People, institutions: Institutions, first: int, last: int
+) -> Speaker | None:
+    """The speaker a clause opens with, when it is not a titled name: see the module doc."""
+    tokens = doc.tokens
+    starts = [first]
+    for k in range(first + 1, min(last, first + _ADVERBIAL_REACH)):
+        if tokens[k].text == ",":
+            starts.append(k + 1)  # "Öte yandan, Bakanlık, …"
+            break
+    for k in starts:
+        if k >= last:
+            continue
+        found = _subject_at(doc, people, institutions, k, last)
+        if found is not None:
+            return found
+    return None
+
+
+def _subject_at(
+    doc: Doc, people: People, institutions: Institutions, k: int, last: int
+) -> Speaker | None:
+    tokens = doc.tokens
+    words = institutions.words
+    named = institutions.subject_at(k, last)
+    if named is not None:
+        name, after = named
+        if after < last and tokens[after].fbase in words.source_words:
+            after += 1  # "Bakanlık kaynakları": the ministry speaks
+        if after < last and tokens[after].fbase in _AFTER_SUBJECT:
+            return Speaker(institution=name)
+        return None
+    role = _role_noun(doc, people, k, last)
+    if role is not None:
+        return Speaker(person=role)
+    # A name given once in full and now by one of its words: "Wang, …".
+    token = tokens[k]
+    if (
+        token.is_word
+        and token.cap
+        and not token.suffix
+        and k + 1 < last
+        and tokens[k + 1].fbase in _AFTER_SUBJECT
+        and people.mention_at(k) is None
+    ):
+        found = [p for p in people.persons if token.fbase in name_key(p.name).split()]
+        if len(found) == 1:
+            return Speaker(person=found[0])
+    return None
+
+
+def _role_noun(doc: Doc, people: People, k: int, last: int) -> Person | None:
+    """The one person of the country and office a role noun names ("Türk Büyükelçi, …")."""
+    tokens = doc.tokens
+    lex = lexicon()
+    words = speaker_words()
+    country = None
+    j = k
+    while j < last and tokens[j].is_word and tokens[j].cap and not tokens[j].suffix:
+        found = lex.country_of_word(tokens[j].fbase)
+        if found is None:
+            break
+        country = country or found
+        j += 1
+    if country is None or j >= last or j + 1 >= last:
+        return None
+    head = tokens[j]
+    if not head.is_word or head.suffix or tokens[j + 1].fbase not in _AFTER_SUBJECT:
+        return None
+    if people.mention_at(j) is not None:
+        return None
+    if head.fbase in words.leader_words:
+        offices = words.leader_titles
+    elif head.fbase in lex.title_heads:
+        offices = frozenset({head.fbase})
+    else:
+        return None
+    stems = {_stem(o) for o in offices}
+    found = [
+        p
+        for p in people.persons
+        if p.country == country
+        and p.title
+        and any(w.startswith(s) for w in fold_tokens(p.title) for s in stems)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _stem(word: str) -> str:
+    # "büyükelçisi" and "büyükelçi", "emiri" and "emir" are one office.
+    for ending in ("si", "su", "i", "u"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
