@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/diplomacy
 
-.PHONY: install install-test run serve migrate load test test-sqlite test-postgres soak lint format bench clean
+.PHONY: install install-test run serve migrate load test test-sqlite test-postgres soak lint format bench eval eval-baseline clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -73,6 +73,12 @@ bench: install-test ## Benchmarks (not timed tests): extraction, import, search 
 	$(PY) tests/bench/bench_extraction.py
 	$(PY) tests/bench/bench_import.py
 	$(PY) tests/bench/bench_search.py
+
+eval: install ## Extraction scores on the dev set and the seeds; EVAL_ARGS=--verbose lists the misses.
+	$(PY) tests/extraction/eval.py $(EVAL_ARGS)
+
+eval-baseline: install ## Store today's dev-set scores as the floor the tests hold extraction to.
+	$(PY) tests/extraction/eval.py --write-baseline
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache
