@@ -55,14 +55,19 @@ def label(job: Path | Article) -> str:
     return str(job) if isinstance(job, Path) else (job.filename or f"article {job.pk}")
 
 
-def read_article(path: Path, max_bytes: int) -> tuple[ExtractedArticle, str]:
-    """Read and extract one file: (what it says, its decoded text); raises on a bad file."""
+def check_size(path: Path, max_bytes: int) -> None:
+    """Refuse a file larger than max_bytes, saying why; import_articles and extract share it."""
     size = path.stat().st_size
     if size > max_bytes:
         raise ValueError(
             f"{size / 1e6:.1f} MB is larger than the {max_bytes / 1e6:g} MB limit for one "
             "article (--max-bytes)"
         )
+
+
+def read_article(path: Path, max_bytes: int) -> tuple[ExtractedArticle, str]:
+    """Read and extract one file: (what it says, its decoded text); raises on a bad file."""
+    check_size(path, max_bytes)
     raw = path.read_bytes()
     return extract(raw, filename=path.name), decode(raw)
 

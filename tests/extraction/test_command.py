@@ -69,3 +69,25 @@ def test_json_output_skips_bad_files(tmp_path: Path) -> None:
         call_command("extract", str(empty), str(OTHER), "--json", stdout=out, stderr=err)
     assert [d["source"]["file"] for d in json.loads(out.getvalue())] == [OTHER.name]
     assert "empty.txt: empty input" in err.getvalue()
+
+
+def test_a_file_over_the_size_limit_is_named_and_the_others_are_still_read(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_bytes(SEED.read_bytes() * (1_000_000 // SEED.stat().st_size + 1))
+    out, err = StringIO(), StringIO()
+    with pytest.raises(CommandError, match="1 of 2 files could not be read"):
+        call_command("extract", str(big), str(SEED), "--json", stdout=out, stderr=err)
+    size = big.stat().st_size / 1e6
+    assert err.getvalue().splitlines() == [
+        f"{big}: {size:.1f} MB is larger than the 1 MB limit for one article (--max-bytes)"
+    ]
+    assert [d["source"]["file"] for d in json.loads(out.getvalue())] == [SEED.name]
+
+
+def test_max_bytes_sets_the_limit(tmp_path: Path) -> None:
+    small = tmp_path / "small.txt"
+    small.write_bytes(SEED.read_bytes())
+    with pytest.raises(CommandError):
+        _run(str(small), "--max-bytes", "1000")
+    out, _ = _run(str(small), "--max-bytes", str(small.stat().st_size))
+    assert "İlham Aliyev" in out

@@ -9,6 +9,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from meetings.extraction import ExtractedArticle, ExtractionError, extract
+from meetings.ingest.files import MAX_BYTES, check_size
 
 
 class Command(BaseCommand):
@@ -18,21 +19,36 @@ class Command(BaseCommand):
         "roles and titles, statement counts, agreements, warnings). With --json: the "
         "DESIGN.md extraction contract; one FILE prints one JSON object, several FILEs print "
         "one JSON array with an object per readable file. A file that cannot be read or "
-        "decoded is reported on stderr and the others are still read; the exit status is "
-        "non-zero if any file failed."
+        "decoded, or is larger than --max-bytes (as for import_articles), is reported on "
+        "stderr and the others are still read; the exit status is non-zero if any file failed."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
         parser.add_argument("--json", action="store_true", help="Print the JSON contract.")
+        parser.add_argument(
+            "--max-bytes",
+            type=int,
+            default=MAX_BYTES,
+            help=f"Refuse files larger than this (default {MAX_BYTES:,}), as import_articles does.",
+        )
 
-    def handle(self, *args, files: list[Path], json: bool = False, verbosity: int = 1, **options):
+    def handle(
+        self,
+        *args,
+        files: list[Path],
+        json: bool = False,
+        max_bytes: int = MAX_BYTES,
+        verbosity: int = 1,
+        **options,
+    ):
         records: list[dict[str, Any]] = []
         failed: list[str] = []
         for path in files:
             try:
+                check_size(path, max_bytes)
                 article = extract(path.read_bytes(), path.name)
-            except (OSError, ExtractionError) as exc:
+            except (OSError, ExtractionError, ValueError) as exc:
                 reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
                 self.stderr.write(f"{path}: {reason}")
                 failed.append(str(path))
