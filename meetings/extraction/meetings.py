@@ -20,7 +20,12 @@ from .records import Location, Role
 
 @dataclass(eq=False)
 class MeetingDraft:
-    """A meeting while it is being read: people in roles, place, kind, where it is told."""
+    """A meeting while it is being read: people in roles, place, kind, where it is told.
+
+    While sentences are read, each principal carries a claim: "host" or "guest" where the
+    sentence says so (a reception, a visit, a passive), "partner" where it only says that
+    they met. ``settle`` then gives the meeting exactly one host.
+    """
 
     sent: int
     start: int
@@ -28,6 +33,15 @@ class MeetingDraft:
     roles: dict[int, tuple[Person, Role]] = field(default_factory=dict)
     location: Location | None = None
     sentences: list[int] = field(default_factory=list)
+    claims: dict[int, tuple[Person, str]] = field(default_factory=dict)
+    home: str | None = None  # the country the meeting is held in, where the text tells
+    review: list[str] = field(default_factory=list)
+
+    def claim(self, person: Person, claim: str) -> None:
+        """Record a principal; a said role ("host", "guest") outranks a mere "partner"."""
+        current = self.claims.get(id(person))
+        if current is None or (current[1] == "partner" and claim != "partner"):
+            self.claims[id(person)] = (person, claim)
 
     def add(self, person: Person, role: Role) -> None:
         """Put a person in a role unless they already have one."""
@@ -35,11 +49,17 @@ class MeetingDraft:
 
     def has(self, person: Person) -> bool:
         """Whether the person takes part."""
-        return id(person) in self.roles
+        return id(person) in self.roles or id(person) in self.claims
 
     def principals(self) -> list[Person]:
         """The host and guests, not the delegation."""
+        if self.claims:
+            return [p for p, _ in self.claims.values()]
         return [p for p, role in self.roles.values() if role != "delegation"]
+
+    def claimed(self, claim: str) -> list[Person]:
+        """The principals with this claim, in the order they were met."""
+        return [p for p, c in self.claims.values() if c == claim]
 
 
 def find_meetings(doc: Doc, people: People) -> list[MeetingDraft]:
@@ -54,17 +74,29 @@ def find_meetings(doc: Doc, people: People) -> list[MeetingDraft]:
         sent = doc.sentences[bisect.bisect_right(starts, match.start()) - 1]
         if sent.index in seen_sentences:
             continue
-        seen_sentences.add(sent.index)
         verb = lex.meeting_verbs[" ".join(match.group().split())]
+        if verb.needs and not _has_word(doc, sent, match.start(), verb.needs):
+            continue
+        seen_sentences.add(sent.index)
         verb_tok = _token_at(doc, sent, match.start())
-        draft = _read_sentence(doc, people, sent, verb_tok, verb.kind, verb.frame, lex)
+        draft = _read_sentence(doc, people, sent, verb_tok, verb.kind, verb.frame, lex, drafts)
         if draft is None:
             continue
-        _merge_or_add(drafts, draft)
+        for part in _separate(doc, sent, draft, lex):
+            _merge_or_add(drafts, part)
+    drafts = [d for d in drafts if len(d.claims) >= 2]  # a host alone is no meeting
     for draft in drafts:
         draft.sentences.sort()
+        settle(draft, doc, people, lex)
+    _inherit_places(drafts)
     _delegations(doc, people, drafts, lex)
     return drafts
+
+
+def _has_word(doc: Doc, sent: Sentence, before: int, words: frozenset[str]) -> bool:
+    return any(
+        t.fbase in words and t.start < before and t.quote < 0 for t in doc.sentence_tokens(sent)
+    )
 
 
 def _token_at(doc: Doc, sent: Sentence, pos: int) -> int:
@@ -93,7 +125,14 @@ def subject_of(doc: Doc, mentions: list[Mention]) -> Mention | None:
 
 
 def _read_sentence(
-    doc: Doc, people: People, sent: Sentence, verb_tok: int, kind: str, frame: str, lex: Lexicon
+    doc: Doc,
+    people: People,
+    sent: Sentence,
+    verb_tok: int,
+    kind: str,
+    frame: str,
+    lex: Lexicon,
+    drafts: list[MeetingDraft],
 ) -> MeetingDraft | None:
     mentions = _outside(people, doc, sent.first, verb_tok)
     subject = subject_of(doc, mentions)
@@ -101,37 +140,145 @@ def _read_sentence(
         subject = _untitled_subject(doc, people, sent, verb_tok, lex)
         mentions = _outside(people, doc, sent.first, verb_tok)
     others = [m for m in mentions if subject is None or m.person is not subject.person]
-    if not any(_fits(doc, m, frame, lex) for m in others):
+    if frame in ("object", "with", "visit") and not any(
+        _fits(doc, m, frame, lex) for m in others
+    ):
         extra = _untitled_other(doc, people, sent, verb_tok, frame, lex)
         if extra is not None:
             others.append(extra)
-    summit = any(t.fbase in lex.summit_words for t in doc.sentence_tokens(sent))
-    draft = MeetingDraft(sent.index, sent.start, "summit" if summit else kind)
+    margin = any(t.fbase in lex.summit_words for t in doc.sentence_tokens(sent))
+    draft = MeetingDraft(sent.index, sent.start, "summit" if margin else kind)
     draft.sentences.append(sent.index)
-    draft.location = find_location(doc, people, sent, lex)
-    hosts: list[Person] = []
-    guests: list[Person] = []
+    if kind != "phone_call":
+        draft.location = find_location(doc, people, sent, lex)
+    draft.home = draft.location.country if draft.location else _destination(doc, sent, lex)
+    subject_person = subject.person if subject is not None else None
     if frame in ("object", "with"):
         partners = [m for m in others if _fits(doc, m, frame, lex)]
         partners += _coordinated(doc, others, partners)
-        if subject is not None:
-            hosts.append(subject.person)  # type: ignore[arg-type]
-        guests += [m.person for m in partners if m.person is not None]
+        partners.sort(key=lambda m: m.first)
+        if frame == "object":
+            if subject_person is not None:
+                draft.claim(subject_person, "host")
+            for m in partners:
+                draft.claim(m.person, "guest")  # type: ignore[arg-type]
+        else:
+            if subject_person is not None:
+                draft.claim(subject_person, "partner")
+            for m in partners:
+                draft.claim(m.person, "partner")  # type: ignore[arg-type]
     elif frame == "passive":
-        hosts += [m.person for m in others if _next_text(doc, m) == "tarafindan" and m.person]
-        if subject is not None:
-            guests.append(subject.person)  # type: ignore[arg-type]
+        for m in others:
+            if _next_text(doc, m) == "tarafindan" and m.person:
+                draft.claim(m.person, "host")
+        if subject_person is not None:
+            draft.claim(subject_person, "guest")
     elif frame == "visit":
-        if subject is not None:
-            guests.append(subject.person)  # type: ignore[arg-type]
-        hosts += [m.person for m in others if m.suffix in lex.suffixes["accusative"] and m.person]
-    if frame == "with" and draft.kind != "phone_call":
-        hosts, guests = _by_location(draft, hosts + guests)
-    for person in hosts:
-        draft.add(person, "host")
-    for person in guests:
+        if subject_person is not None:
+            draft.claim(subject_person, "guest")
+        for m in others:
+            if m.suffix in lex.suffixes["accusative"] and m.person:
+                draft.claim(m.person, "host")
+    elif frame == "credentials":
+        # "A, B ve C güven mektuplarını X'e sundu": X receives each ambassador in turn.
+        receivers = [m for m in mentions if m.suffix in lex.suffixes["dative"] and m.person]
+        host = receivers[0].person if receivers else _last_host(drafts)
+        if host is not None:
+            draft.claim(host, "host")
+        for m in mentions:
+            if m.person is not None and m.person is not host and not m.suffix:
+                draft.claim(m.person, "guest")
+    _inviter(doc, people, sent, draft, lex)
+    return draft if draft.claims else None
+
+
+def _last_host(drafts: list[MeetingDraft]) -> Person | None:
+    for draft in reversed(drafts):
+        hosts = draft.claimed("host")
+        if hosts:
+            return hosts[0]
+    return None
+
+
+def _inviter(doc: Doc, people: People, sent: Sentence, draft: MeetingDraft, lex: Lexicon) -> None:
+    # "X'in davetiyle": X hosts the visit, and so any meeting of the visit X takes part in.
+    for m in _outside(people, doc, sent.first, sent.last):
+        if m.person is not None and _next_text(doc, m) in lex.invitation_words:
+            people.inviters.add(id(m.person))
+
+
+def _destination(doc: Doc, sent: Sentence, lex: Lexicon) -> str | None:
+    """The country a visit goes to ("Etiyopya'ya gerçekleştirdiği", "Kuveyt'te bulunan")."""
+    for token in doc.sentence_tokens(sent):
+        if not (token.cap and token.suffix) or token.quote >= 0:
+            continue
+        if token.suffix in lex.suffixes["dative"] or token.suffix in lex.suffixes["locative"]:
+            country = lex.country_names.get(token.fbase) or lex.cities.get(token.fbase)
+            if country:
+                return country
+    return None
+
+
+def _separate(doc: Doc, sent: Sentence, draft: MeetingDraft, lex: Lexicon) -> list[MeetingDraft]:
+    """One meeting per counterpart where the text says so ("ayrı ayrı", credentials)."""
+    guests = draft.claimed("guest") + draft.claimed("partner")
+    hosts = draft.claimed("host")
+    separately = draft.kind == "credentials" or doc.find(lex.separately, sent.first, sent.last)
+    if not separately or len(guests) < 2 or len(hosts) > 1:
+        return [draft]
+    host = hosts[0] if hosts else guests.pop(0)
+    parts = []
+    for guest in guests:
+        part = MeetingDraft(draft.sent, draft.start, draft.kind, location=draft.location)
+        part.home = draft.home
+        part.sentences.append(draft.sent)
+        part.claim(host, "host")
+        part.claim(guest, "guest")
+        parts.append(part)
+    return parts
+
+
+def settle(draft: MeetingDraft, doc: Doc, people: People, lex: Lexicon) -> None:
+    """Give the meeting one host; the other principals are guests."""
+    hosts = draft.claimed("host")
+    partners = draft.claimed("partner")
+    guests = draft.claimed("guest")
+    host = hosts[0] if hosts else _host_of(draft, partners or guests, people)
+    draft.add(host, "host")
+    for person in hosts[1:]:
+        draft.add(person, "delegation")
+    for person in guests + partners:
         draft.add(person, "guest")
-    return draft if draft.roles else None
+    if draft.kind == "credentials":
+        draft.kind = "reception"
+
+
+def _host_of(draft: MeetingDraft, candidates: list[Person], people: People) -> Person:
+    """Who hosts a meeting where the text only says that they met."""
+    invited = [p for p in candidates if id(p) in people.inviters]
+    if invited:
+        return invited[0]
+    if draft.kind in ("phone_call", "summit") or draft.home is None:
+        return candidates[0]  # the sentence's subject
+    home = [p for p in candidates if p.country == draft.home]
+    if home:
+        return home[0]
+    unknown = [p for p in candidates if p.country is None]
+    if len(unknown) == 1 and draft.home == lexicon().home_country:
+        # The one whose country the text leaves out is the one at home ("Cumhurbaşkanı
+        # Erdoğan, Beştepe'de …").
+        return unknown[0]
+    return candidates[0]
+
+
+def _inherit_places(drafts: list[MeetingDraft]) -> None:
+    # A later meeting of the same visit told without its place took place where the visit is.
+    last: Location | None = None
+    for draft in drafts:
+        if draft.location is not None:
+            last = draft.location
+        elif last is not None and draft.kind != "phone_call":
+            draft.location = last
 
 
 def _fits(doc: Doc, m: Mention, frame: str, lex: Lexicon) -> bool:
@@ -152,21 +299,6 @@ def _coordinated(doc: Doc, others: list[Mention], partners: list[Mention]) -> li
         if _next_text(doc, m) in {"ve", ","} and any(p.first > m.last for p in partners):
             extra.append(m)
     return extra
-
-
-def _by_location(draft: MeetingDraft, people: list[Person]) -> tuple[list[Person], list[Person]]:
-    country = draft.location.country if draft.location else None
-    if country is None:
-        return people[:1], people[1:]
-    home = [p for p in people if p.country == country]
-    if not home:
-        unknown = [p for p in people if p.country is None]
-        if len(unknown) != 1:
-            return [], people  # neutral ground, or nothing to tell: nobody is the host
-        # The one whose country the text leaves out is the one at home ("Cumhurbaşkanı
-        # Erdoğan, Beştepe'de …").
-        home = unknown
-    return home[:1], [p for p in people if p is not home[0]]
 
 
 def _untitled_subject(
@@ -210,11 +342,12 @@ def _merge_or_add(drafts: list[MeetingDraft], draft: MeetingDraft) -> None:
     for other in reversed(drafts):
         shared = [p for p in mine if other.has(p)]
         if shared and (len(mine) <= 1 or len(other.principals()) <= 1 or len(shared) >= 2):
-            for person, role in draft.roles.values():
-                other.add(person, role)
+            for person, claim in draft.claims.values():
+                other.claim(person, claim)
             other.sentences.append(draft.sent)
             if other.location is None:
                 other.location = draft.location
+            other.home = other.home or draft.home
             if other.kind in ("talks", "other") and draft.kind not in ("talks", "other"):
                 other.kind = draft.kind
             return

@@ -15,7 +15,10 @@ from .lexicon import Lexicon, lexicon
 from .turkish import name_key, tr_lower
 
 _MAX_NAME_WORDS = 4
-_PREFIXED_NAME = re.compile(r"^[a-z]{1,3}-[A-ZÇĞİÖŞÜ]")
+_PREFIXED_NAME = re.compile(r"^[a-zçğıöşü]{1,3}-[A-ZÇĞİÖŞÜ]")
+# An Arabic article joined to a name ("eş-Şeybani", "el-Sisi"): the name answers without it too.
+_ARTICLE_PREFIX = re.compile(r"^[a-z]{1,2}-(?=\w)")
+_FUZZY_MIN = 7
 _DIGITS = re.compile(r"\d")
 
 
@@ -33,6 +36,8 @@ class Mention:
     title_first: int | None = None
     country: str | None = None
     counterpart: bool = False
+    role_noun: bool = False
+    misspelt: bool = False
     person: Person | None = None
 
     @property
@@ -52,7 +57,8 @@ class Person:
     @property
     def name(self) -> str:
         """The fullest form the article gives, without case endings."""
-        best = max(self.mentions, key=lambda m: (len(m.name.split()), -m.start))
+        named = [m for m in self.mentions if not m.role_noun] or self.mentions
+        best = max(named, key=lambda m: (len(m.name.split()), -m.start))
         return best.name
 
     @property
@@ -75,7 +81,7 @@ class Person:
     @property
     def spans(self) -> list[tuple[int, int]]:
         """Every mention's name as written, in text order."""
-        return sorted({(m.start, m.end) for m in self.mentions})
+        return sorted({(m.start, m.end) for m in self.mentions if not (m.role_noun or m.misspelt)})
 
     @property
     def start(self) -> int:
@@ -92,10 +98,13 @@ class People:
         self.persons: list[Person] = []
         self.by_token: dict[int, Mention] = {}
         self._surnames: dict[str, list[Person]] = {}
+        self.inviters: set[int] = set()  # ids of people whose invitation ("davetiyle") is told
         titled = _titled_mentions(doc, self.lex)
         for mention in titled:
             self._attach(mention)
         self._bare_mentions()
+        self._misspelt_mentions()
+        self._role_nouns()
 
     def mention_at(self, token_index: int) -> Mention | None:
         """The mention that contains a token, if any."""
@@ -123,29 +132,50 @@ class People:
         words = mention.words
         if not words:
             return
-        candidates = self._surnames.get(words[-1], [])
-        compatible = [p for p in candidates if _compatible(words, _fold_words(p.name))]
-        if not compatible and len(words) == 1:
-            # "Dr. Tedros" after "Dr. Tedros Adhanom Ghebreyesus": a unique first name.
-            by_first = [
-                p
-                for p in self.persons
-                if len(_fold_words(p.name)) > 1 and _fold_words(p.name)[0] == words[0]
-            ]
-            if len(by_first) == 1:
-                compatible = by_first
+        compatible = [p for p in self._surnames.get(words[-1], []) if _fits(words, p)]
+        if not compatible:
+            compatible = self._inner_name(words)
         if compatible:
             # Two people may share a surname: the one named nearest before is meant.
             before = [p for p in compatible if p.start <= mention.start] or compatible
             person = max(before, key=lambda p: max(m.start for m in p.mentions))
         else:
-            person = Person()
-            self.persons.append(person)
-            self._surnames.setdefault(words[-1], []).append(person)
+            person = self._absorbing(words) or Person()
+            if not person.mentions:
+                self.persons.append(person)
+        self._index(person, words)
         person.mentions.append(mention)
         mention.person = person
         for i in range(mention.first, mention.last + 1):
             self.by_token[i] = mention
+
+    def _index(self, person: Person, words: list[str]) -> None:
+        for key in _surname_keys(words):
+            bearers = self._surnames.setdefault(key, [])
+            if person not in bearers:
+                bearers.append(person)
+
+    def _inner_name(self, words: list[str]) -> list[Person]:
+        """People whose fuller name holds these words in a row: "Lula", "bin Zayed"."""
+        if len(words) == 1:
+            # "Dr. Tedros" after "Dr. Tedros Adhanom Ghebreyesus": a unique first name, or a
+            # unique inner name ("Lula" of "Luiz Inacio Lula da Silva").
+            found = [p for p in self.persons if words[0] in _core_words(p.name)[:-1]]
+            return found if len(found) == 1 else []
+        found = [p for p in self.persons if _contains(_fold_words(p.name), words)]
+        return found
+
+    def _absorbing(self, words: list[str]) -> Person | None:
+        """A person named earlier by a part of this fuller name ("Lula" before the full name)."""
+        core = _core_words(" ".join(words))
+        if len(core) < 2:
+            return None
+        found = [
+            p
+            for p in self.persons
+            if len(_fold_words(p.name)) == 1 and _fold_words(p.name)[0] in core[1:-1]
+        ]
+        return found[0] if len(found) == 1 else None
 
     def _bare_mentions(self) -> None:
         if not self._surnames:
@@ -176,6 +206,108 @@ class People:
             self._attach(_make_mention(self.doc, first, token.index))
 
 
+    def _misspelt_mentions(self) -> None:
+        """A later surname one letter off a known one ("Mirziyayev") names the same person."""
+        known: dict[str, str] = {}
+        for key in self._surnames:
+            if len(key) >= _FUZZY_MIN:
+                for variant in _one_off(key):
+                    known[variant] = key if known.get(variant, key) == key else ""
+        if not known:
+            return
+        for token in self.doc.tokens:
+            if (
+                token.index in self.by_token
+                or not token.cap
+                or len(token.fbase) < _FUZZY_MIN
+                or token.fbase in self._surnames
+                or not name_like(token, self.lex)
+            ):
+                continue
+            key = next((known[v] for v in _one_off(token.fbase) if known.get(v)), None)
+            bearers = self._surnames.get(key, []) if key else []
+            if len(bearers) == 1 and key and key[:2] == token.fbase[:2]:
+                mention = _make_mention(self.doc, token.index, token.index)
+                mention.misspelt = True
+                self._claim(bearers[0], mention)
+
+    def _role_nouns(self) -> None:
+        """ "Türk Büyükelçi", "konuk Başbakan", "Ukrayna lideri": a title without a name that
+        fits exactly one person of the article."""
+        tokens = self.doc.tokens
+        lex = self.lex
+        named = [p for p in self.persons if p.title]
+        if not named:
+            return
+        index = self.doc.word_index
+        heads = sorted(i for w in lex.role_heads for i in index.get(w, ()))
+        for i in heads:
+            head = tokens[i]
+            if i in self.by_token or i == 0 or tokens[i - 1].index in self.by_token:
+                continue
+            if i + 1 < len(tokens) and name_like(tokens[i + 1], lex):
+                continue  # a title before a name, not a role noun
+            first = _role_start(self.doc, i, lex)
+            if first is None or any(k in self.by_token for k in range(first, i)):
+                continue
+            before = tokens[first]
+            country = lex.country_of_word(before.fbase) if before.cap else None
+            found = _fitting(named, lex.role_heads[head.fbase], country, before.fbase, lex)
+            if len(found) == 1:
+                mention = _make_mention(self.doc, first, i)
+                mention.role_noun = True
+                mention.name = found[0].name
+                self._claim(found[0], mention)
+
+    def _claim(self, person: Person, mention: Mention) -> None:
+        person.mentions.append(mention)
+        mention.person = person
+        for k in range(mention.first, mention.last + 1):
+            self.by_token[k] = mention
+
+
+def _fitting(
+    people: list[Person], offices: frozenset[str], country: str | None, word: str, lex: Lexicon
+) -> list[Person]:
+    """The people a role noun can mean: holding one of the offices, of the country if named."""
+    found = []
+    for p in people:
+        title = fold_words_of(p.title or "")
+        if "*" not in offices and not any(w in offices for w in title):
+            continue
+        if country is not None and (p.country or country) != country:
+            continue
+        found.append(p)
+    if country is None and word in lex.guest_words:
+        # "konuk Başbakan": the visitor, so not one of the host country's officials.
+        found = [p for p in found if p.country] or found
+    return found
+
+
+def _role_start(doc: Doc, head: int, lex: Lexicon) -> int | None:
+    """Where a role noun opens: a country word or "konuk" up to three words before its head."""
+    tokens = doc.tokens
+    for k in range(head - 1, max(-1, head - 4), -1):
+        token = tokens[k]
+        if token.sent != tokens[head].sent or not token.is_word:
+            return None
+        if token.fbase in lex.guest_words or (token.cap and lex.country_of_word(token.fbase)):
+            return k
+        if not token.cap or token.suffix or token.fbase not in lex.not_names:
+            return None  # only office words ("Dışişleri") stand between
+    return None
+
+
+def fold_words_of(text: str) -> list[str]:
+    """The folded words of a text, endings dropped."""
+    return _fold_words(text)
+
+
+def _one_off(word: str) -> set[str]:
+    """The word with one letter left out, and the word itself: a symmetric-delete key set."""
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
 @cache
 def _fold_words_cached(name: str) -> tuple[str, ...]:
     return tuple(name_key(name).split())
@@ -186,10 +318,33 @@ def _fold_words(name: str) -> list[str]:
 
 
 def _compatible(a: list[str], b: list[str]) -> bool:
-    if a[-1] != b[-1]:
+    if _surname_keys(a)[-1] != _surname_keys(b)[-1]:
         return False
     shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
     return all(w in longer[:-1] for w in shorter[:-1])
+
+
+def _fits(words: list[str], person: Person) -> bool:
+    """Whether a mention's words can name a person already met (by any of their names)."""
+    return _compatible(words, _fold_words(person.name))
+
+
+def _surname_keys(words: list[str] | tuple[str, ...]) -> list[str]:
+    """The keys a surname answers to: as written, and without an Arabic article ("es-")."""
+    last = words[-1]
+    bare = _ARTICLE_PREFIX.sub("", last)
+    return [last, bare] if bare != last else [last]
+
+
+def _core_words(name: str) -> list[str]:
+    """A name's folded words without particles ("bin", "da") and Arabic articles."""
+    particles = lexicon().name_particles
+    return [_ARTICLE_PREFIX.sub("", w) for w in _fold_words(name) if w not in particles]
+
+
+def _contains(longer: list[str], words: list[str]) -> bool:
+    n = len(words)
+    return n < len(longer) and any(longer[i : i + n] == words for i in range(len(longer) - n + 1))
 
 
 def _make_mention(doc: Doc, first: int, last: int) -> Mention:

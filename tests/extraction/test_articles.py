@@ -256,8 +256,9 @@ def test_two_leaders_as_one_subject_at_a_summit_abroad() -> None:
     m = only_meeting(article("21_coordinated_summit.txt"))
     assert m.kind == "summit"
     assert m.location and (m.location.name, m.location.country) == ("Vilnius", "Litvanya")
-    # "Biden ve Erdoğan, … bir araya geldi" in a third country: both are guests.
-    assert roles(m) == {"Joe Biden": "guest", "Recep Tayyip Erdoğan": "guest"}
+    # "Biden ve Erdoğan, … bir araya geldi" in a third country: neither is at home, so the
+    # sentence's subject (the one the comma closes) hosts, as the annotation guide says.
+    assert roles(m) == {"Joe Biden": "guest", "Recep Tayyip Erdoğan": "host"}
     assert said(m, "Joe Biden", direct=True) == [
         "İsveç'in üyeliği konusunda attığınız adım için teşekkür ederim."
     ]

@@ -59,6 +59,7 @@ class MeetingVerb:
     phrase: str
     kind: str
     frame: str
+    needs: frozenset[str] = frozenset()  # words one of which must come before the verb
 
 
 @dataclass(frozen=True)
@@ -90,12 +91,18 @@ class Lexicon:
     plural_heads: dict[str, str]
     counterpart_heads: frozenset[str]
     honorifics: frozenset[str]
+    # a role noun's head word -> the folded office words it can stand for ("*": any)
+    role_heads: dict[str, frozenset[str]]
+    guest_words: frozenset[str]
     name_particles: frozenset[str]
     not_names: frozenset[str]
     sentence_openers: frozenset[str]
     meeting_verbs: dict[str, MeetingVerb]
     meeting: Phrases
     summit_words: frozenset[str]
+    separately: Phrases
+    invitation_words: frozenset[str]
+    home_country: str
     delegation_marker: Phrases
     delegation_verb: Phrases
     attribution_after_re: re.Pattern[str]
@@ -145,7 +152,9 @@ def lexicon() -> Lexicon:
     multi.sort(key=lambda item: len(item[0]), reverse=True)
 
     meeting = {
-        fold(v["phrase"]): MeetingVerb(fold(v["phrase"]), v["kind"], v["frame"])
+        fold(v["phrase"]): MeetingVerb(
+            fold(v["phrase"]), v["kind"], v["frame"], _folds(v.get("needs", []))
+        )
         for v in verbs["meeting"]
     }
     heads = tuple(
@@ -178,12 +187,17 @@ def lexicon() -> Lexicon:
         plural_heads={fold(k): v for k, v in titles["plural_heads"].items()},
         counterpart_heads=_folds(titles["counterpart_heads"]),
         honorifics=_folds(titles["honorifics"]),
+        role_heads={fold(k): _folds(v) for k, v in titles["role_nouns"].items()},
+        guest_words=_folds(titles["guest_words"]),
         name_particles=_folds(titles["name_particles"]),
         not_names=_folds(titles["not_names"]),
         sentence_openers=_folds(titles["sentence_openers"]),
         meeting_verbs=meeting,
         meeting=Phrases.of([v["phrase"] for v in verbs["meeting"]]),
         summit_words=_folds(verbs["summit_words"]),
+        separately=Phrases.of(verbs["separately"]),
+        invitation_words=_folds(verbs["invitation_words"]),
+        home_country=countries["_home"],
         delegation_marker=Phrases.of(verbs["delegation_markers"]),
         delegation_verb=Phrases.of(verbs["delegation_verbs"]),
         attribution_after_re=phrase_regex(verbs["attribution_after"]),
