@@ -66,6 +66,7 @@ class Doc:
         self.sentences: list[Sentence] = []
         self.tokens: list[Token] = []
         self._split()
+        self._token_starts: list[int] | None = None
         # Where each word occurs: phrase search looks only where a phrase's first word is.
         self.word_index: dict[str, list[int]] = {}
         for token in self.tokens:
@@ -78,6 +79,12 @@ class Doc:
         if i >= 0 and self.quotes[i].start <= pos < self.quotes[i].end:
             return i
         return -1
+
+    def token_index(self, pos: int) -> int:
+        """The index of the token at or before character ``pos``."""
+        if self._token_starts is None:
+            self._token_starts = [t.start for t in self.tokens]
+        return max(0, bisect.bisect_right(self._token_starts, pos) - 1)
 
     def find(
         self, phrases: Phrases, first: int = 0, last: int | None = None

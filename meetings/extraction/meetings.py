@@ -9,6 +9,7 @@ about other people opens another.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from .document import Doc, Sentence
@@ -16,6 +17,9 @@ from .lexicon import Lexicon, lexicon
 from .people import Mention, People, Person, name_like
 from .places import find_location
 from .records import Location, Role
+
+# "görüşmüştü", "gelmişlerdi": a verb telling what had happened before the news.
+_PLUPERFECT = re.compile(r"m[iu]s(?:ti|tu|lerdi|lardi)\b")
 
 
 @dataclass(eq=False)
@@ -35,6 +39,8 @@ class MeetingDraft:
     sentences: list[int] = field(default_factory=list)
     claims: dict[int, tuple[Person, str]] = field(default_factory=dict)
     home: str | None = None  # the country the meeting is held in, where the text tells
+    # sentences merged in whose verb is pluperfect: background ("… ziyaret etmişti")
+    background: set[int] = field(default_factory=set)
     review: list[str] = field(default_factory=list)
 
     def claim(self, person: Person, claim: str) -> None:
@@ -82,13 +88,15 @@ def find_meetings(doc: Doc, people: People) -> list[MeetingDraft]:
         draft = _read_sentence(doc, people, sent, verb_tok, verb.kind, verb.frame, lex, drafts)
         if draft is None:
             continue
+        if _PLUPERFECT.search(match.group()):
+            draft.background.add(sent.index)
         for part in _separate(doc, sent, draft, lex):
             _merge_or_add(drafts, part)
     drafts = [d for d in drafts if len(d.claims) >= 2]  # a host alone is no meeting
+    _inherit_places(drafts)
     for draft in drafts:
         draft.sentences.sort()
         settle(draft, doc, people, lex)
-    _inherit_places(drafts)
     _delegations(doc, people, drafts, lex)
     return drafts
 
@@ -134,15 +142,14 @@ def _read_sentence(
     lex: Lexicon,
     drafts: list[MeetingDraft],
 ) -> MeetingDraft | None:
+    if people.mention_at(sent.first) is None:
+        # "Fidan, … Şeybani ile görüştü": a name opening the sentence is its subject even
+        # where the article never gives it a title.
+        _untitled_subject(doc, people, sent, verb_tok, lex)
     mentions = _outside(people, doc, sent.first, verb_tok)
-    subject = subject_of(doc, mentions)
-    if subject is None:
-        subject = _untitled_subject(doc, people, sent, verb_tok, lex)
-        mentions = _outside(people, doc, sent.first, verb_tok)
+    subject = subject_of(doc, [m for m in mentions if _next_text(doc, m) != "ile"])
     others = [m for m in mentions if subject is None or m.person is not subject.person]
-    if frame in ("object", "with", "visit") and not any(
-        _fits(doc, m, frame, lex) for m in others
-    ):
+    if frame in ("object", "with", "visit") and not any(_fits(doc, m, frame, lex) for m in others):
         extra = _untitled_other(doc, people, sent, verb_tok, frame, lex)
         if extra is not None:
             others.append(extra)
@@ -273,12 +280,15 @@ def _host_of(draft: MeetingDraft, candidates: list[Person], people: People) -> P
 
 def _inherit_places(drafts: list[MeetingDraft]) -> None:
     # A later meeting of the same visit told without its place took place where the visit is.
-    last: Location | None = None
+    last: MeetingDraft | None = None
     for draft in drafts:
+        if draft.kind == "phone_call":
+            continue
         if draft.location is not None:
-            last = draft.location
-        elif last is not None and draft.kind != "phone_call":
-            draft.location = last
+            last = draft
+        elif last is not None:
+            draft.location = last.location
+            draft.home = draft.home or last.home
 
 
 def _fits(doc: Doc, m: Mention, frame: str, lex: Lexicon) -> bool:
@@ -319,7 +329,7 @@ def _untitled_other(
     doc: Doc, people: People, sent: Sentence, verb_tok: int, frame: str, lex: Lexicon
 ) -> Mention | None:
     tokens = doc.tokens
-    for k in range(verb_tok - 1, sent.first, -1):
+    for k in range(verb_tok - 1, sent.first - 1, -1):
         token = tokens[k]
         if token.quote >= 0 or people.mention_at(k) or not name_like(token, lex):
             continue
@@ -345,6 +355,7 @@ def _merge_or_add(drafts: list[MeetingDraft], draft: MeetingDraft) -> None:
             for person, claim in draft.claims.values():
                 other.claim(person, claim)
             other.sentences.append(draft.sent)
+            other.background |= draft.background
             if other.location is None:
                 other.location = draft.location
             other.home = other.home or draft.home

@@ -166,14 +166,15 @@ class People:
         return found
 
     def _absorbing(self, words: list[str]) -> Person | None:
-        """A person named earlier by a part of this fuller name ("Lula" before the full name)."""
-        core = _core_words(" ".join(words))
-        if len(core) < 2:
+        """A person named earlier by a part of this fuller name ("Lula", "Bin Zayed")."""
+        if len(_core_words(" ".join(words))) < 2:
             return None
         found = [
             p
             for p in self.persons
-            if len(_fold_words(p.name)) == 1 and _fold_words(p.name)[0] in core[1:-1]
+            if len(_fold_words(p.name)) < len(words)
+            and _contains(words, _fold_words(p.name))
+            and _fold_words(p.name)[-1] != words[-1]
         ]
         return found[0] if len(found) == 1 else None
 
@@ -204,7 +205,6 @@ class People:
                         continue
                 break
             self._attach(_make_mention(self.doc, first, token.index))
-
 
     def _misspelt_mentions(self) -> None:
         """A later surname one letter off a known one ("Mirziyayev") names the same person."""

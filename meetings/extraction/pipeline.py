@@ -8,9 +8,9 @@ import hashlib
 import re
 
 from . import agreements as agr
-from .dates import find_dates
 from .document import Doc
 from .lexicon import lexicon
+from .meeting_dates import event_dates, meeting_date
 from .meetings import MeetingDraft, find_meetings, subject_of
 from .normalise import check_text, decode, normalise
 from .people import People, Person
@@ -70,7 +70,7 @@ def _read(raw_text: str, digest: str, filename: str | None) -> ExtractedArticle:
     _counterpart_titles(doc, people)
 
     header = norm.header_date
-    meetings = [_meeting(doc, d, header, warnings) for d in drafts]
+    meetings = _meetings(doc, drafts, header)
     if not drafts:
         warnings.append(NO_MEETING)
         if statements:
@@ -168,38 +168,16 @@ def _meeting_for(
     return index
 
 
-def _meeting(doc: Doc, draft: MeetingDraft, header: PartialDate, warnings: list[str]) -> Meeting:
-    date = header
-    default_year = header.value.year if header.value else None
-    for sent_index in draft.sentences:
-        sent = doc.sentences[sent_index]
-        for found in find_dates(doc.folded, sent.start, sent.end):
-            if doc.quote_at(found.start) >= 0:
-                continue
-            resolved = found.resolve(default_year)
-            written = doc.text[found.start : found.end]
-            if resolved is None:
-                warnings.append(f"the date {written!r} has no year or is not a real date")
-                continue
-            if _refines(resolved, header):
-                date = resolved
-            else:
-                warnings.append(f"the date {written!r} in the text disagrees with the header")
-            break
-        else:
-            continue
-        break
-    return Meeting(date, draft.location, draft.kind)  # type: ignore[arg-type]
-
-
-def _refines(found: PartialDate, header: PartialDate) -> bool:
-    if header.value is None or found.value is None:
-        return True
-    if header.precision == "year":
-        return found.value.year == header.value.year
-    if header.precision == "month":
-        return found.value.timetuple()[:2] == header.value.timetuple()[:2]
-    return found.value == header.value or found.precision != "day"
+def _meetings(doc: Doc, drafts: list[MeetingDraft], header: PartialDate) -> list[Meeting]:
+    events = event_dates(doc, header)
+    meetings: list[Meeting] = []
+    for draft in drafts:
+        before = meetings[-1].date if meetings else None
+        date, review = meeting_date(doc, draft, header, before, events)
+        meeting = Meeting(date, draft.location, draft.kind)  # type: ignore[arg-type]
+        meeting.review = _unique(draft.review + review)
+        meetings.append(meeting)
+    return meetings
 
 
 def _counterpart_titles(doc: Doc, people: People) -> None:
@@ -236,19 +214,28 @@ def _agreements(
     if not mentions or not meetings:
         return
     quote_speakers = {(s.start, s.end): s.speaker for s in direct}
+    # What a sentence says about parties is read once per sentence, not once per agreement.
+    voices: dict[int, str | None] = {}
+    sides: dict[int, tuple[bool, list[str]]] = {}
     for c in agr.cluster(mentions):
         parties: list[str] = []
         for m in c.mentions:
             found = list(m.parties)
             if m.uses_ile:
-                country = _voice_country(doc, people, m.start, quote_speakers)
+                country = _voice_country(doc, people, m.first_token, quote_speakers, voices)
                 if country:
                     found.append(country)
             parties += [p for p in found if p not in parties]
         index = max(0, bisect.bisect_right(starts, c.mentions[0].start) - 1) if drafts else 0
         if not parties:
             parties = _fallback_parties(
-                doc, people, c, drafts[index] if drafts else None, quote_speakers
+                doc,
+                people,
+                c,
+                drafts[index] if drafts else None,
+                quote_speakers,
+                voices,
+                sides,
             )
         meetings[min(index, len(meetings) - 1)].agreements.append(
             Agreement(
@@ -266,16 +253,25 @@ def fold_key(name: str) -> str:
 
 
 def _voice_country(
-    doc: Doc, people: People, pos: int, quote_speakers: dict[tuple[int, int], Person | None]
+    doc: Doc,
+    people: People,
+    token_index: int,
+    quote_speakers: dict[tuple[int, int], Person | None],
+    memo: dict[int, str | None] | None = None,
 ) -> str | None:
-    q = doc.quote_at(pos)
-    if q >= 0:
-        region = doc.quotes[q]
+    token = doc.tokens[token_index]
+    if token.quote >= 0:
+        region = doc.quotes[token.quote]
         speaker = quote_speakers.get((region.inner_start, region.inner_end))
         return speaker.country if speaker else None
-    sent = doc.sentences[doc.tokens[_token_index(doc, pos)].sent]
+    if memo is not None and token.sent in memo:
+        return memo[token.sent]
+    sent = doc.sentences[token.sent]
     subject = subject_of(doc, people.mentions_in(sent.first, sent.last))
-    return subject.person.country if subject and subject.person else None
+    country = subject.person.country if subject and subject.person else None
+    if memo is not None:
+        memo[token.sent] = country
+    return country
 
 
 def _fallback_parties(
@@ -284,24 +280,31 @@ def _fallback_parties(
     c: agr.Cluster,
     draft: MeetingDraft | None,
     quote_speakers: dict[tuple[int, int], Person | None],
+    voices: dict[int, str | None],
+    memo: dict[int, tuple[bool, list[str]]],
 ) -> list[str]:
-    lex = lexicon()
     sides = [p.country for p in draft.principals() if p.country] if draft else []
     # "iki ülke arasında", "iki lider … imzaladı": the parties are the meeting's sides.
     if sides and any(m.needs_meeting_countries or m.status == "signed" for m in c.mentions):
         return sides
     first = c.mentions[0]
-    sent = doc.sentences[doc.tokens[_token_index(doc, first.start)].sent]
-    if sides and _TWO_SIDES.search(doc.folded, sent.start, sent.end):
+    sent_index = doc.tokens[first.first_token].sent
+    if sent_index not in memo:
+        lex = lexicon()
+        sent = doc.sentences[sent_index]
+        named: list[str] = []
+        for token in doc.sentence_tokens(sent):
+            mention = people.mention_at(token.index)
+            country = mention.person.country if mention and mention.person else None
+            country = country or (lex.country_of_word(token.fbase) if token.cap else None)
+            if country and country not in named:
+                named.append(country)
+        memo[sent_index] = (bool(_TWO_SIDES.search(doc.folded, sent.start, sent.end)), named)
+    two_sides, countries = memo[sent_index]
+    if sides and two_sides:
         return sides
-    found: list[str] = []
-    for token in doc.sentence_tokens(sent):
-        mention = people.mention_at(token.index)
-        country = mention.person.country if mention and mention.person else None
-        country = country or (lex.country_of_word(token.fbase) if token.cap else None)
-        if country and country not in found:
-            found.append(country)
-    voice = _voice_country(doc, people, first.start, quote_speakers)
+    found = list(countries)
+    voice = _voice_country(doc, people, first.first_token, quote_speakers, voices)
     if voice and voice not in found:
         found.append(voice)
     return found
