@@ -97,6 +97,25 @@ def direct_statements(
     return out, warnings
 
 
+def quoted_statement(doc: Doc, quote: QuoteRegion, starts: list[int]) -> bool:
+    """Whether a quotation is someone's statement, not a few words quoted inside a sentence;
+    ``starts`` holds where each sentence starts."""
+    sent_i = bisect.bisect_right(starts, quote.start) - 1
+    if sent_i < 0:
+        return False
+    sent = doc.sentences[sent_i]
+    end_sent = doc.sentences[max(sent_i, bisect.bisect_right(starts, quote.end - 1) - 1)]
+    after = doc.folded[quote.end : end_sent.end]
+    lead = _LEAD.match(after)
+    tail_at = quote.end + (lead.end() if lead else 0)
+    lex = lexicon()
+    attributed = (
+        lex.attribution_after_re.match(doc.folded, tail_at) is not None
+        or lex.attribution_postposed_re.match(doc.folded, tail_at) is not None
+    )
+    return not _fragment(doc, quote, sent, end_sent, not attributed)
+
+
 def _fragment(
     doc: Doc, quote: QuoteRegion, sent: Sentence, end_sent: Sentence, unattributed: bool
 ) -> bool:
@@ -104,8 +123,8 @@ def _fragment(
     inner = doc.text[quote.inner_start : quote.inner_end].rstrip()
     if inner.endswith((".", "!", "?", "…")):
         return False
-    last_word = doc.folded[quote.inner_start : quote.inner_end].split()[-1].strip(",;'\"")
-    if _COMPLEMENT.search(last_word):
+    words = doc.folded[quote.inner_start : quote.inner_end].split()
+    if words and _COMPLEMENT.search(words[-1].strip(",;'\"")):
         return True  # "…taşınacağını" söyledi: reported speech quoting some words
     if not unattributed:
         return False

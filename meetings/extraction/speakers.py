@@ -53,6 +53,7 @@ class Speaker:
 
     person: Person | None = None
     institution: str | None = None
+    end: int | None = None  # the token after the words that name the speaker
 
 
 @cache
@@ -179,11 +180,12 @@ def _subject_at(
         if after < last and tokens[after].fbase in words.source_words:
             after += 1  # "Bakanlık kaynakları": the ministry speaks
         if after < last and tokens[after].fbase in _AFTER_SUBJECT:
-            return Speaker(institution=name)
+            return Speaker(institution=name, end=after)
         return None
     role = _role_noun(doc, people, k, last)
     if role is not None:
-        return Speaker(person=role)
+        person, end = role
+        return Speaker(person=person, end=end)
     # A name given once in full and now by one of its words: "Wang, …".
     token = tokens[k]
     if (
@@ -196,11 +198,11 @@ def _subject_at(
     ):
         found = [p for p in people.persons if token.fbase in name_key(p.name).split()]
         if len(found) == 1:
-            return Speaker(person=found[0])
+            return Speaker(person=found[0], end=k + 1)
     return None
 
 
-def _role_noun(doc: Doc, people: People, k: int, last: int) -> Person | None:
+def _role_noun(doc: Doc, people: People, k: int, last: int) -> tuple[Person, int] | None:
     """The one person of the country and office a role noun names ("Türk Büyükelçi, …")."""
     tokens = doc.tokens
     lex = lexicon()
@@ -234,7 +236,7 @@ def _role_noun(doc: Doc, people: People, k: int, last: int) -> Person | None:
         and p.title
         and any(w.startswith(s) for w in fold_tokens(p.title) for s in stems)
     ]
-    return found[0] if len(found) == 1 else None
+    return (found[0], j + 1) if len(found) == 1 else None
 
 
 def _stem(word: str) -> str:

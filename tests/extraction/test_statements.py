@@ -1,0 +1,175 @@
+"""Statements in short articles of our own: who said what, in quotation marks or reported.
+
+Each article exercises one way Turkish news gives a statement: a single-quoted post, a
+quotation over paragraphs, an institution or a role noun as the speaker, relayed speech, a few
+quoted words inside reported speech. People and events are invented.
+"""
+
+from __future__ import annotations
+
+from meetings.extraction import extract
+from meetings.extraction.records import ExtractedArticle, Statement
+
+from .helpers import assert_spans_match
+
+
+def _read(text: str) -> ExtractedArticle:
+    article = extract(text)
+    assert_spans_match(article)
+    return article
+
+
+def _statements(text: str) -> list[Statement]:
+    return [s for m in _read(text).meetings for s in m.statements]
+
+
+def _by_start(statements: list[Statement], start: str) -> Statement:
+    found = [s for s in statements if s.text.startswith(start)]
+    assert len(found) == 1, [(s.speaker, s.text[:40]) for s in statements]
+    return found[0]
+
+
+LEAD = (
+    "Şili Dışişleri Bakanı Camila Rojas, Portekiz Dışişleri Bakanı Tiago Almeida Serrão ile "
+    "Santiago'da bir araya geldi.\n\n"
+)
+
+
+def test_a_single_quoted_post_is_a_direct_quote() -> None:
+    statements = _statements(
+        LEAD + "Rojas, görüşmenin ardından sosyal medya hesabından yaptığı paylaşımda, "
+        "'Portekiz ile yenilenebilir enerji alanında yeni bir sayfa açıyoruz.' "
+        "ifadesini kullandı.\n"
+    )
+    post = _by_start(statements, "Portekiz ile yenilenebilir enerji")
+    assert (post.speaker, post.direct) == ("Camila Rojas", True)
+    assert post.text.endswith("açıyoruz.")
+
+
+def test_scare_quotes_and_a_quoted_capitals_subheading_are_not_statements() -> None:
+    statements = _statements(
+        LEAD + "Toplantıya 'gözlemci ülke' sıfatıyla katılan Portekiz'in bakanı konuştu.\n\n"
+        '"ENERJİDE YENİ BİR SAYFA AÇIYORUZ ARTIK"\n\n'
+        'Rojas, "Enerjide yeni bir sayfa açıyoruz artık" dedi.\n'
+    )
+    assert [(s.speaker, s.text) for s in statements if s.direct] == [
+        ("Camila Rojas", "Enerjide yeni bir sayfa açıyoruz artık")
+    ]
+
+
+def test_a_quotation_closed_only_in_the_next_paragraph_is_one_statement() -> None:
+    statements = _statements(
+        LEAD + "Serrão, ortak basın toplantısında şunları söyledi:\n\n"
+        "\"Şili, Latin Amerika'daki en yakın ortaklarımızdan biri. Ticaretimiz büyüyor.\n\n"
+        'Önümüzdeki yıl bir iş forumu düzenleyeceğiz."\n'
+    )
+    [quote] = [s for s in statements if s.direct]
+    assert quote.speaker == "Tiago Almeida Serrão"
+    assert quote.text.startswith("Şili, Latin Amerika'daki")
+    assert quote.text.endswith("iş forumu düzenleyeceğiz.")
+
+
+def test_a_quoted_paragraph_on_its_own_goes_on_with_the_last_speaker() -> None:
+    statements = _statements(
+        LEAD + 'Rojas, "Portekiz ile ilişkilerimiz her alanda gelişiyor," dedi.\n\n'
+        '"Gelecek ay iki ülkenin iş insanları Lizbon\'da bir araya gelecek."\n'
+    )
+    second = _by_start(statements, "Gelecek ay iki ülkenin")
+    assert (second.speaker, second.direct) == ("Camila Rojas", True)
+    assert len([s for s in statements if s.direct]) == 2  # a statement of its own
+
+
+def test_quoted_words_inside_reported_speech_are_not_a_direct_quote() -> None:
+    statements = _statements(
+        LEAD + 'Rojas, iki ülke arasındaki ticaretin "yeni bir döneme gireceğini" söyledi.\n\n'
+        'Serrão ise görüşmenin "son derece samimi ve verimli bir ortamda" geçtiğini belirtti.\n'
+    )
+    assert not [s for s in statements if s.direct]
+    first = _by_start(statements, "iki ülke arasındaki ticaretin")
+    assert first.speaker == "Camila Rojas"
+    assert first.text.endswith('"yeni bir döneme gireceğini"')
+    second = _by_start(statements, "görüşmenin")
+    assert second.speaker == "Tiago Almeida Serrão"
+
+
+def test_relayed_speech_belongs_to_the_one_whose_words_are_relayed() -> None:
+    statements = _statements(
+        LEAD + "Bakanlık, Rojas'ın Şili'nin Avrupa ile bağlarını güçlendireceğini "
+        "vurguladığını bildirdi.\n\n"
+        "Açıklamada, Serrão'nun iki ülkenin balıkçılık alanında ortak çalışacağını "
+        "söylediği aktarıldı.\n"
+    )
+    first = _by_start(statements, "Şili'nin Avrupa ile bağlarını")
+    assert (first.speaker, first.direct) == ("Camila Rojas", False)
+    second = _by_start(statements, "iki ülkenin balıkçılık alanında")
+    assert (second.speaker, second.direct) == ("Tiago Almeida Serrão", False)
+
+
+def test_an_impersonal_passive_and_unnamed_sources_are_not_statements() -> None:
+    statements = _statements(
+        LEAD + "Görüşmede iki ülkenin işbirliğini artıracağı belirtildi.\n\n"
+        "Diplomatik kaynaklar, iki bakanın yeniden görüşmesinin beklendiğini bildirdi.\n"
+    )
+    assert statements == []
+
+
+def test_more_reporting_verbs() -> None:
+    statements = _statements(
+        LEAD + "Rojas, Portekiz'in Şili için önemli bir ortak olduğuna dikkat çekti. "
+        "Serrão da ülkesinin Şili'ye desteğini sürdüreceğini yineledi.\n"
+    )
+    first = _by_start(statements, "Portekiz'in Şili için")
+    assert (first.speaker, first.direct) == ("Camila Rojas", False)
+    second = _by_start(statements, "ülkesinin Şili'ye desteğini")
+    assert (second.speaker, second.direct) == ("Tiago Almeida Serrão", False)
+
+
+def test_an_institution_speaks_under_the_name_printed_before() -> None:
+    statements = _statements(
+        LEAD + "Şili Dışişleri Bakanlığından yapılan açıklamada görüşmenin ayrıntıları verildi.\n\n"
+        'Bakanlık, sosyal medya hesabından yaptığı paylaşımda, "Bakanımız, Portekizli '
+        'mevkidaşıyla enerji ve ticaret konularını ele aldı" ifadelerini kullandı.\n\n'
+        "Kremlin, görüşmeye ilişkin yaptığı açıklamada, Rusya'nın bölgedeki gelişmeleri "
+        "yakından izlediğini bildirdi.\n"
+    )
+    post = _by_start(statements, "Bakanımız, Portekizli")
+    assert (post.speaker, post.direct) == ("Şili Dışişleri Bakanlığı", True)
+    kremlin = _by_start(statements, "Rusya'nın bölgedeki")
+    assert (kremlin.speaker, kremlin.direct) == ("Kremlin", False)
+
+
+def test_a_role_noun_names_the_one_person_of_that_country_and_office() -> None:
+    statements = _statements(
+        "Türkiye'nin Lima Büyükelçisi Oya Tanrıverdi, Peru Devlet Başkanı Mateo Quispe "
+        "tarafından kabul edildi.\n\n"
+        'Türk Büyükelçi, görüşmenin ardından "Peru ile ilişkilerimiz güçleniyor" dedi. '
+        "Peru lideri, Türkiye ile ticareti artırmak istediklerini söyledi.\n"
+    )
+    quote = _by_start(statements, "Peru ile ilişkilerimiz")
+    assert (quote.speaker, quote.direct) == ("Oya Tanrıverdi", True)
+    reported = _by_start(statements, "Türkiye ile ticareti")
+    assert (reported.speaker, reported.direct) == ("Mateo Quispe", False)
+
+
+def test_a_speaker_named_by_one_word_of_a_name_before_a_colon() -> None:
+    statements = _statements(
+        "Çin Ticaret Bakanı Zhao Minghua, Kenya Ticaret Bakanı Grace Wanjiru ile Pekin'de "
+        "görüştü.\n\n"
+        "Zhao, görüşmenin ardından şunları kaydetti:\n\n"
+        '"Kenya ile ticaretimizi dengeli bir biçimde büyütmek istiyoruz."\n'
+    )
+    quote = _by_start(statements, "Kenya ile ticaretimizi")
+    assert (quote.speaker, quote.direct) == ("Zhao Minghua", True)
+
+
+def test_a_sentence_with_two_reporting_verbs_gives_two_statements_by_one_speaker() -> None:
+    statements = _statements(
+        LEAD + "Rojas, bölgesel işbirliğinin önemli olduğunu belirterek, iki ülkenin "
+        "Pasifik'te ortak projeler geliştireceğini söyledi. Serrão ile görüşmesinde ise "
+        "Şili'nin Avrupa pazarına açılmak istediğini vurguladı.\n"
+    )
+    first = _by_start(statements, "bölgesel işbirliğinin önemli")
+    second = _by_start(statements, "iki ülkenin Pasifik'te")
+    third = _by_start(statements, "Şili'nin Avrupa pazarına")
+    assert {first.speaker, second.speaker, third.speaker} == {"Camila Rojas"}
+    assert not (first.direct or second.direct or third.direct)
