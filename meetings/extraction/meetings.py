@@ -370,9 +370,12 @@ def _delegations(doc: Doc, people: People, drafts: list[MeetingDraft], lex: Lexi
         return
     starts = [d.start for d in drafts]
     for sent in doc.sentences:
-        if not doc.find(lex.delegation_marker, sent.first, sent.last):
-            continue
-        if not doc.find(lex.delegation_verb, sent.first, sent.last):
+        # "hazır bulundu", "eşlik etti", "imzaladı" put the named people in the room; "katıldı"
+        # and "yer aldı" only with a word that names the meeting ("görüşmeye katıldı").
+        if not doc.find(lex.delegation_present, sent.first, sent.last) and not (
+            doc.find(lex.delegation_marker, sent.first, sent.last)
+            and doc.find(lex.delegation_verb, sent.first, sent.last)
+        ):
             continue
         draft = drafts[max(0, bisect.bisect_right(starts, sent.start) - 1)]
         mentions = _outside(people, doc, sent.first, sent.last)

@@ -358,8 +358,9 @@ def is_country_word(token: Token, lex: Lexicon) -> bool:
     return lex.country_of_word(token.fbase) is not None
 
 
-def name_like(token: Token, lex: Lexicon, inner: bool = False) -> bool:
-    """Whether a word can be part of a person's name (``inner``: more name words follow)."""
+def name_like(token: Token, lex: Lexicon, inner: bool = False, place_ok: bool = False) -> bool:
+    """Whether a word can be part of a person's name (``inner``: more name words follow;
+    ``place_ok``: a city's name may be a surname here)."""
     if not token.is_word or _DIGITS.search(token.text):
         return False
     if not (token.cap or _PREFIXED_NAME.match(token.text)):
@@ -373,7 +374,7 @@ def name_like(token: Token, lex: Lexicon, inner: bool = False) -> bool:
         or f in lex.honorifics
         # Exact letters, not the fold: "İrakli" is a name, "Iraklı" a demonym.
         or tr_lower(token.base) in lex.country_words_lower
-        or f in lex.cities
+        or (f in lex.cities and not place_ok)
         or (token.text.isupper() and len(token.text) > 1)
         or f.startswith(lex.title_stems)
     )
@@ -395,7 +396,10 @@ def _name_run(doc: Doc, j: int, stop: int, lex: Lexicon) -> int:
     while j < stop and words < _MAX_NAME_WORDS:
         token = tokens[j]
         inner = j + 1 < stop and tokens[j + 1].cap and not token.suffix
-        if name_like(token, lex, inner and name_like(tokens[j + 1], lex)):
+        # After a first name a city's name is a surname ("Büyükelçi Ricardo Tavares Lima"),
+        # unless an ending makes it a place ("Fidan Lima'da").
+        place_ok = words > 0 and token.suffix not in lex.place_suffixes
+        if name_like(token, lex, inner and name_like(tokens[j + 1], lex), place_ok):
             last = j
             words += 1
             if token.suffix:

@@ -105,6 +105,7 @@ class Lexicon:
     home_country: str
     delegation_marker: Phrases
     delegation_verb: Phrases
+    delegation_present: Phrases
     attribution_after_re: re.Pattern[str]
     attribution_postposed_re: re.Pattern[str]
     reporting_participle: Phrases
@@ -121,6 +122,8 @@ class Lexicon:
     capital_words: frozenset[str]
     arrival_words: frozenset[str]
     suffixes: dict[str, frozenset[str]] = field(default_factory=dict)
+    # endings that make a word a place: locative, dative, ablative
+    place_suffixes: frozenset[str] = frozenset()
 
     def country_of_word(self, folded: str) -> str | None:
         """The country a single folded word names, as a country, short name or adjective."""
@@ -200,6 +203,7 @@ def lexicon() -> Lexicon:
         home_country=countries["_home"],
         delegation_marker=Phrases.of(verbs["delegation_markers"]),
         delegation_verb=Phrases.of(verbs["delegation_verbs"]),
+        delegation_present=Phrases.of(verbs["delegation_present"]),
         attribution_after_re=phrase_regex(verbs["attribution_after"]),
         attribution_postposed_re=phrase_regex(verbs["attribution_postposed"]),
         reporting_participle=Phrases.of(verbs["reporting_participles"]),
@@ -219,6 +223,9 @@ def lexicon() -> Lexicon:
             kind: _folds(words[f"{kind}_suffixes"])
             for kind in ("with", "accusative", "genitive", "locative", "dative")
         },
+        place_suffixes=_folds(
+            words["locative_suffixes"] + words["dative_suffixes"] + words["ablative_suffixes"]
+        ),
     )
 
 
