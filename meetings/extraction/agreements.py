@@ -1,30 +1,103 @@
 """Agreements: noun phrases ending in an agreement noun, their parties, status and clusters.
 
-A mention is a proper name ("Paris Anlaşması"), a compound ("barış anlaşması") or a
-plain noun with what describes it ("9 Kasım'da varılan anlaşmalar"). Proper names and
-compounds cluster by their words; a plain noun, or a bare "Bildirge", means the agreement of
-its kind named last.
+A mention is one of:
+- a proper name ("Paris Anlaşması", "Dostane İlişkiler ve İyi Komşuluk Hakkında Atina
+  Deklarasyonu");
+- a compound ("petrol boru hattı anlaşması");
+- a noun with what it is about ("enerji alanında işbirliğine ilişkin mutabakat zaptı");
+- a plain noun with a relative clause ("9 Kasım'da varılan anlaşmalar");
+- a reference back ("Bu protokol", "söz konusu belge", "Anlaşmayı");
+- a capitals subheading ("ORTAK AÇIKLAMA"), which belongs to the document the text goes on to
+  name.
+Counts ("yedi anlaşma"), bare plurals, organisations named after a treaty, press statements
+and consensus phrases ("anlaşmaya vardılar") are not agreements.
+
+Finding and clustering are linear: each mention looks back a bounded number of tokens, and
+each cluster is compared with a bounded number of recent clusters.
 """
 
 from __future__ import annotations
 
+import bisect
+import json
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 
-from .document import Doc, Token
-from .lexicon import AgreementHead, Lexicon, lexicon
+from .document import Doc, Sentence, Token
+from .lexicon import AgreementHead, lexicon
 from .people import People
+from .turkish import fold
 
-# After the noun: plural, then possessive (kept in a compound), then a case ending (dropped).
+# After the noun: plural, then possessive (kept in a name), then a case ending (dropped).
 _SUFFIXES = (
     r"(l[ae]r)?(s?[iu]|l[ae]ri)?"
-    r"(n?[iu]n|n?d[ae]n|n?t[ae]n|n?d[ae]|n?t[ae]|y?[iu]|y?[ae]|yl[ae]|n[ae]|n[iu])?"
+    r"(n?[iu]n(?:ki)?|n?d[ae]n|n?t[ae]n|n?d[ae](?:ki)?|n?t[ae](?:ki)?|y?[iu]|y?[ae]|y?l[ae]"
+    r"|n[ae]|n[iu])?"
 )
+_NOT_NAMING = ("bir",)
+# Words of "söz konusu", "adı geçen", "bahse konu" besides the demonstrative itself.
+_REFERRING = ("soz", "adi", "bahsi", "bahse")
 _ADJECTIVE_ENDING = re.compile(r"(?:l[iu]|s[ae]l|[iu]k|c[iu])$")
+# Words that cannot modify a compound: participles, genitives, case-marked and relative forms.
+_NOT_MODIFIER_ENDING = re.compile(
+    r"(?:[ae]n|[dt][iu]g[iu]\w*|[ae]c[ae]k\w*|m[iu]s|n[iu]n|l[ae]r[iu]n|n?d[ae]ki|n?t[ae]ki"
+    r"|n[dt][ae]|[dt][ae]n)$"
+)
+# A sentence's first word that is plainly not part of a name: plural or locative endings.
+_COMMON_FIRST_WORD = re.compile(r"(?:l[ae]r|l[ae]r[iu]|n?[dt][ae]|n?[dt][ae]n|[ae]r[ae]k)$")
 _RELATIVE_CONNECTORS = {"tarafindan", "arasinda", "ile", "arasindaki"}
 _CLAUSE_WORDS = {"ve", "ile", ",", "iki", "uc", "ulke", "ulkenin", "taraf", "taraflar"}
 _WINDOW_BEFORE, _WINDOW_AFTER = 3, 4
+_MAX_NAME_WORDS = 14
+_MAX_MODIFIERS = 3
+_MAX_DESCRIPTION_WORDS = 6
+_MAX_CLAUSE_WORDS = 30
+_RECENT_CLUSTERS = 12
+_STEM = 6
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The word lists of lexicon/agreements.json that only this module reads, folded."""
+
+    counts: frozenset[str]
+    organisations: tuple[str, ...]
+    not_documents: frozenset[str]
+    name_linkers: frozenset[str]
+    linkers: frozenset[str]
+    stops: frozenset[str]
+    demonstratives: frozenset[str]
+    references: tuple[AgreementHead, ...]
+    broad: tuple[str, ...]
+    consensus_after: tuple[str, ...]
+    statement_after: tuple[str, ...]
+    key_stopwords: frozenset[str]
+
+
+@cache
+def _words() -> _Words:
+    path = Path(__file__).resolve().parent / "lexicon" / "agreements.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+
+    def folds(key: str) -> frozenset[str]:
+        return frozenset(fold(w) for w in data[key])
+
+    return _Words(
+        counts=folds("counts"),
+        organisations=tuple(sorted(folds("organisation_words"))),
+        not_documents=folds("not_document_modifiers"),
+        name_linkers=folds("name_linkers"),
+        linkers=folds("descriptor_linkers"),
+        stops=folds("descriptor_stops"),
+        demonstratives=folds("demonstratives"),
+        references=tuple(AgreementHead(fold(r["stem"]), r["family"]) for r in data["references"]),
+        broad=tuple(sorted(folds("broad_stems"))),
+        consensus_after=tuple(sorted(folds("consensus_after"))),
+        statement_after=tuple(sorted(folds("statement_after"))),
+        key_stopwords=folds("key_stopwords"),
+    )
 
 
 @dataclass(eq=False)
@@ -41,6 +114,11 @@ class MentionDraft:
     parties: list[str]
     uses_ile: bool
     needs_meeting_countries: bool
+    first_token: int = 0
+    kind: str = "generic"
+    stems: frozenset[str] = frozenset()
+    broad: bool = False
+    can_start: bool = True
 
 
 @dataclass(eq=False)
@@ -50,6 +128,7 @@ class Cluster:
     key: tuple[str, ...]
     family: str
     mentions: list[MentionDraft] = field(default_factory=list)
+    stems: frozenset[str] = frozenset()
 
 
 @cache
@@ -60,220 +139,542 @@ def _head_patterns() -> tuple[tuple[AgreementHead, re.Pattern[str]], ...]:
     )
 
 
-def find_mentions(doc: Doc, people: People) -> list[MentionDraft]:
-    """Every agreement mention in text order."""
-    lex = lexicon()
-    tokens = doc.tokens
-    found: list[MentionDraft] = []
-    stems = tuple({h.stem[:5] for h, _ in _head_patterns()})
-    places = sorted(
-        i for word, where in doc.word_index.items() if word.startswith(stems) for i in where
+@cache
+def _reference_patterns() -> tuple[tuple[AgreementHead, re.Pattern[str]], ...]:
+    return tuple(
+        (head, re.compile(rf"{re.escape(head.stem)}{_SUFFIXES}\Z")) for head in _words().references
     )
-    for i in places:
+
+
+class _Finder:
+    """One article's agreement mentions, found left to right."""
+
+    def __init__(self, doc: Doc, people: People) -> None:
+        self.doc = doc
+        self.people = people
+        self.lex = lexicon()
+        self.words = _words()
+        self.tokens = doc.tokens
+        self.signed = [m.start() for m in doc.find(self.lex.signed)]
+        self._headings: dict[int, bool] = {}
+
+    def mentions(self) -> list[MentionDraft]:
+        heads = _head_patterns()
+        refs = _reference_patterns()
+        prefixes = tuple({h.stem[:5] for h, _ in heads + refs})
+        index = self.doc.word_index
+        places = sorted(i for w, where in index.items() if w.startswith(prefixes) for i in where)
+        found: list[MentionDraft] = []
+        floor = 0  # a description or clause never reaches back into the previous mention
+        for i in places:
+            draft = self._at(i, heads, refs, floor)
+            if draft is None:
+                continue
+            if found and draft.start < found[-1].end:
+                # One span, one mention: a name around a shorter one ("Paris Anlaşması
+                # Uygulama Protokolü") is the mention; the shorter one inside it is not.
+                if draft.end - draft.start <= found[-1].end - found[-1].start:
+                    continue
+                found.pop()
+            found.append(draft)
+            floor = i + 1
+        return found
+
+    def _at(
+        self,
+        i: int,
+        heads: tuple[tuple[AgreementHead, re.Pattern[str]], ...],
+        refs: tuple[tuple[AgreementHead, re.Pattern[str]], ...],
+        floor: int,
+    ) -> MentionDraft | None:
+        tokens = self.tokens
         token = tokens[i]
         # Two-word heads ("ortak açıklama") come first in the table, so they win.
-        for head, pattern in _head_patterns():
+        for head, pattern in heads:
             match = pattern.match(token.fbase)
             if match is None:
                 continue
-            first = token.index
+            first = i
             if head.after is not None:
-                if first == 0 or tokens[first - 1].fbase != head.after or tokens[first - 1].suffix:
+                before = tokens[i - 1] if i > 0 else None
+                if before is None or before.fbase != head.after or before.suffix:
+                    continue
+                if before.sent != token.sent:
                     continue
                 first -= 1
-            draft = _mention(doc, people, token, first, head, match, lex)
-            if draft is not None:
-                found.append(draft)
-            break
-    return found
-
-
-def _mention(
-    doc: Doc,
-    people: People,
-    token: Token,
-    first: int,
-    head: AgreementHead,
-    match: re.Match[str],
-    lex: Lexicon,
-) -> MentionDraft | None:
-    tokens = doc.tokens
-    possessive = bool(match.group(2))
-    prev = tokens[first - 1] if first > 0 and tokens[first - 1].sent == token.sent else None
-    if prev is not None and prev.fbase in lex.agreement_not_specific:
+            return self._mention(token, first, head, match, floor, reference=False)
+        for head, pattern in refs:
+            match = pattern.match(token.fbase)
+            if match is not None:
+                return self._mention(token, i, head, match, floor, reference=True)
         return None
-    named_first = _named_start(doc, people, first, lex) if token.cap else first
-    compound = named_first == first and possessive and prev is not None and _is_modifier(prev, lex)
-    if named_first < first:
-        kind, core = "named", named_first
-    elif compound and prev is not None:
-        kind, core = "compound", prev.index
-    else:
-        kind, core = "generic", first
-    keep = len(head.stem) + len(match.group(1) or "")
-    if kind != "generic" and possessive:
-        keep += len(match.group(2))
-    # An apostrophe ending is dropped as written; otherwise keep the noun, plural, possessive.
-    end = token.base_end if token.suffix else token.start + keep
-    key: tuple[str, ...]
-    if kind == "named":
-        key = ("named", *(t.fbase for t in tokens[core:first]), head.family)
-    elif kind == "compound":
-        key = ("compound", head.family, tokens[core].fbase)
-    else:
-        key = ("generic", head.family)
-    start = core
-    if kind == "generic":
-        while (
-            start - 1 >= 0
-            and _adjective(tokens[start - 1], lex)
-            and tokens[start - 1].sent == token.sent
-        ):
-            start -= 1
-    clause_first, parties, uses_ile, two = _relative_clause(doc, people, start, lex)
-    text_first = clause_first if kind != "named" else core
-    status = _status(doc, token, first, clause_first, lex)
-    return MentionDraft(
-        start=tokens[text_first].start,
-        end=max(end, tokens[text_first].start + 1),
-        head=token.index,
-        family=head.family,
-        key=key,
-        core_start=tokens[start if kind == "generic" else core].start,
-        status=status,
-        parties=parties,
-        uses_ile=uses_ile,
-        needs_meeting_countries=two,
-    )
 
+    def _mention(
+        self,
+        token: Token,
+        first: int,
+        head: AgreementHead,
+        match: re.Match[str],
+        floor: int,
+        reference: bool,
+    ) -> MentionDraft | None:
+        lex, words, tokens = self.lex, self.words, self.tokens
+        sent = self.doc.sentences[token.sent]
+        lo = max(floor, sent.first)
+        plural = bool(match.group(1))
+        possessive = bool(match.group(2))
+        nxt = tokens[token.index + 1] if token.index + 1 < sent.last else None
+        if nxt is not None and nxt.fbase.startswith(words.organisations):
+            return None  # "Kolektif Güvenlik Antlaşması Örgütü" is an organisation
+        broad = head.stem.startswith(words.broad)
+        heading = self._heading(sent)
 
-def _named_start(doc: Doc, people: People, head: int, lex: Lexicon) -> int:
-    tokens = doc.tokens
-    k = head - 1
-    first = head
-    while k >= 0 and tokens[k].sent == tokens[head].sent and tokens[k].quote == tokens[head].quote:
-        t = tokens[k]
-        if not t.is_word or t.suffix or people.mention_at(k) is not None:
-            break
-        if t.fbase in lex.sentence_openers or t.fbase in lex.country_names:
-            break
-        if not (t.cap or t.fbase.isdigit()):
-            break
-        first = k
-        k -= 1
-    return first
+        kind = "generic"
+        core = first
+        start = first
+        if heading:
+            kind = "heading"
+        elif reference:
+            kind = "reference"
+        elif token.cap:
+            named_first = self._named_start(first)
+            if named_first < first:
+                kind, core, start = "named", named_first, named_first
+        # Adjectives and demonstratives before the noun: "söz konusu", "Bu", "üçlü", "ortak bir".
+        if kind != "named":
+            while (
+                start - 1 >= lo
+                and self._adjective(tokens[start - 1])
+                and self._same(start - 1, token)
+            ):
+                start -= 1
+        before = tokens[start - 1] if start - 1 >= lo and self._same(start - 1, token) else None
+        if kind != "named" and before is not None:
+            f = before.fbase
+            if (
+                f in lex.agreement_not_specific
+                or f in words.counts
+                or (f[:1].isdigit() and not token.cap)
+                or f in words.not_documents
+            ):
+                return None  # "yedi anlaşma", "diğer anlaşmalar", "basın bildirisi"
+        adjectives = [tokens[j].fbase for j in range(start, first)] if kind != "named" else []
+        demonstrative = any(a in words.demonstratives for a in adjectives)
+        if reference and (plural or not demonstrative):
+            return None  # "belge" and "açıklama" refer back only after "bu", "söz konusu"
+        if kind == "generic" and possessive:
+            modifiers = self._modifiers(start, lo, token)
+            if modifiers < start:
+                kind, core = "compound", modifiers
+                start = modifiers
+                while (
+                    start - 1 >= lo
+                    and self._adjective(tokens[start - 1])
+                    and self._same(start - 1, token)
+                ):
+                    start -= 1
+        described = start
+        if kind in ("generic", "compound"):
+            described = self._described_start(start, lo, token)
+        if kind == "generic" and described < start:
+            kind = "described"
+        if kind == "generic" and demonstrative:
+            kind = "reference"
 
+        text_first = core if kind == "named" else described
+        clause_first, parties, uses_ile, two = self._relative_clause(text_first, lo)
+        if kind == "generic":
+            # A plain noun is told apart by its clause ("9 Kasım'da varılan anlaşmalar"); a
+            # name, compound or description by its own words, so the clause stays outside.
+            text_first = clause_first
+        has_clause = clause_first < described
+        status = self._status(token, first, clause_first)
 
-def _is_modifier(token: Token, lex: Lexicon) -> bool:
-    f = token.fbase
-    return (
-        token.is_word
-        and not token.suffix
-        and not f.isdigit()
-        and f not in lex.agreement_adjectives
-        and f not in lex.agreement_not_specific
-        and not f.endswith(("an", "en"))
-        and not _ADJECTIVE_ENDING.search(f)
-        and lex.country_of_word(f) is None
-    )
+        # A plain noun must be anchored by something: a dated clause for a plural, a clause,
+        # a description or an earlier agreement for a singular.
+        can_start = True
+        if plural and kind != "named" and not (has_clause and self._dated(clause_first, described)):
+            return None  # "anlaşmalar", "ticaret anlaşmaları", "imzalanan anlaşmalar"
+        if kind == "generic" and not has_clause:
+            kind = "bare"
+            specific = head.after is not None or status == "signed"
+            specific = specific or any(a not in ("bir", "yeni") for a in adjectives)
+            can_start = specific
+        consensus = nxt is not None and nxt.fbase.startswith(words.consensus_after)
+        if kind in ("generic", "bare", "described") and broad and consensus:
+            return None  # "anlaşmaya vardılar", "anlaşma sağlandı"
+        said = nxt is not None and nxt.fbase.startswith(words.statement_after)
+        if head.family == "joint_statement" and said:
+            can_start = False  # "ortak açıklamaya göre", "ortak açıklama yaptı"
+        if kind in ("reference", "heading"):
+            can_start = kind == "heading" and (head.after is not None or status == "signed")
 
-
-def _adjective(token: Token, lex: Lexicon) -> bool:
-    f = token.fbase
-    return (
-        token.is_word
-        and not token.suffix
-        and f in lex.agreement_adjectives
-        and f not in {"bu", "su", "o", "bir", "imzalanan", "varilan"}
-    )
-
-
-def _relative_clause(
-    doc: Doc, people: People, start: int, lex: Lexicon
-) -> tuple[int, list[str], bool, bool]:
-    """The relative clause before a mention ("… tarafından imzalanan"): its first token, parties."""
-    tokens = doc.tokens
-    sent = tokens[start].sent
-    k = start - 1
-    if k < 0 or tokens[k].sent != sent:
-        return start, [], False, False
-    line = doc.folded[max(0, tokens[k].start - 40) : tokens[k].end]
-    match = None
-    for m in lex.relative_participle_re.finditer(line):
-        if m.end() == len(line):
-            match = m
-    if match is None:
-        return start, [], False, False
-    participle_start = tokens[k].end - (len(line) - match.start())
-    while k >= 0 and tokens[k].start > participle_start:
-        k -= 1
-    participle_first = k if tokens[k].start == participle_start else k + 1
-    k = participle_first - 1
-    first = participle_first
-    while k >= 0 and tokens[k].sent == sent:
-        t = tokens[k]
-        in_clause = (
-            t.fbase in _RELATIVE_CONNECTORS
-            or t.fbase in _CLAUSE_WORDS
-            or t.fbase.isdigit()
-            or t.fbase in lex.months
-            or (t.cap and t.is_word and t.fbase not in lex.sentence_openers)
-        )
-        if in_clause:
-            first = k
+        keep = len(head.stem) + len(match.group(1) or "")
+        if kind in ("named", "compound", "described") and possessive:
+            keep += len(match.group(2))
+        # An apostrophe ending is dropped as written; otherwise keep the noun, plural, possessive.
+        end = token.base_end if token.suffix else token.start + keep
+        key_words = [t.fbase for t in tokens[core:first] if t.fbase != "ve"]
+        if kind == "described":
+            key_words = [t.fbase for t in tokens[described:start]]
+        key: tuple[str, ...]
+        if kind in ("named", "compound", "described"):
+            key = (kind, *key_words, head.family)
         else:
-            break
+            key = (kind, head.family)
+        # The name starts after "bir" and "bu", "söz konusu": "üçlü anlaşma", "ortak açıklama".
+        named_from = first
+        if kind in ("generic", "bare", "described", "reference"):
+            named_from = start
+            for j in range(start, first):
+                f = tokens[j].fbase
+                if f in _NOT_NAMING or f in words.demonstratives or f in _REFERRING:
+                    named_from = j + 1
+        # The text does not open with the article "bir" ("Bir barış anlaşması").
+        while text_first < first and tokens[text_first].fbase in _NOT_NAMING:
+            text_first += 1
+        text_start = tokens[text_first].start
+        return MentionDraft(
+            start=text_start,
+            end=max(end, text_start + 1),
+            head=token.index,
+            family=head.family,
+            key=key,
+            core_start=tokens[core if kind in ("named", "compound") else named_from].start,
+            status=status,
+            parties=parties,
+            uses_ile=uses_ile,
+            needs_meeting_countries=two,
+            first_token=text_first,
+            kind=kind,
+            stems=_stems(key_words, words) if len(key) > 2 else frozenset(),
+            broad=broad,
+            can_start=can_start,
+        )
+
+    def _same(self, k: int, token: Token) -> bool:
+        t = self.tokens[k]
+        return t.sent == token.sent and t.quote == token.quote
+
+    def _heading(self, sent: Sentence) -> bool:
+        """A subheading: a paragraph of its own written in capitals ("ORTAK AÇIKLAMA İMZALANDI")."""
+        found = self._headings.get(sent.index)
+        if found is None:
+            para = self.doc.paragraphs[sent.para]
+            text = self.doc.text[sent.start : sent.end]
+            found = (
+                para[0] <= sent.start
+                and sent.end >= para[1] - 1
+                and sent.start <= para[0] + 1
+                and not any(c.islower() for c in text)
+                and any(c.isalpha() for c in text)
+            )
+            self._headings[sent.index] = found
+        return found
+
+    def _adjective(self, token: Token) -> bool:
+        f = token.fbase
+        return (
+            token.is_word
+            and not token.suffix
+            and f in self.lex.agreement_adjectives
+            and f not in ("imzalanan", "varilan")
+        )
+
+    def _named_start(self, head: int) -> int:
+        """Where a capitalised name before the noun begins; ``head`` if there is none."""
+        tokens, people, lex, words = self.tokens, self.people, self.lex, self.words
+        h = tokens[head]
+        sent = self.doc.sentences[h.sent]
+        lo = max(sent.first, head - _MAX_NAME_WORDS)
+        first = head
+        linked = False  # a name with "Arasında", "İlişkin"… takes countries and genitives in
+        k = head - 1
+        while k >= lo:
+            t = tokens[k]
+            if t.quote != h.quote or not t.is_word or people.mention_at(k) is not None:
+                break
+            if t.text == "ve":
+                # "Dostane İlişkiler ve İyi Komşuluk": "ve" between two words of one name,
+                # never between two documents of a list ("… Anlaşması ve … Protokolü").
+                b = tokens[k - 1] if k - 1 >= lo else None
+                if (
+                    b is None
+                    or not b.is_word
+                    or not b.cap
+                    or b.suffix
+                    or b.quote != h.quote
+                    or self._is_head_word(b)
+                    or people.mention_at(k - 1) is not None
+                ):
+                    break
+                k -= 1
+                continue
+            if not (t.cap or t.fbase[:1].isdigit()) or t.fbase in words.demonstratives:
+                break
+            if self._opens(k):
+                break
+            if t.suffix and not (linked and t.cap and not t.fbase[:1].isdigit()):
+                break
+            if lex.country_of_word(t.fbase) is not None and not linked:
+                break
+            first = k
+            if t.fbase in words.name_linkers:
+                linked = True
+            k -= 1
+        while first < head and tokens[first].fbase in words.name_linkers:
+            first += 1  # a name does not begin with "İle" or "Arasında"
+        return first
+
+    def _opens(self, k: int) -> bool:
+        """Whether a capitalised word is only capitalised because it opens a sentence or quote."""
+        tokens, lex = self.tokens, self.lex
+        t = tokens[k]
+        sent = self.doc.sentences[t.sent]
+        at_start = k == sent.first or not tokens[k - 1].is_word
+        if not at_start:
+            return False
+        f = t.fbase
+        if f in lex.sentence_openers or f in lex.title_heads or f in self.words.counts:
+            return True
+        if t.suffix or f in lex.cities or lex.country_of_word(f):
+            return False
+        return bool(_COMMON_FIRST_WORD.search(f))
+
+    def _is_head_word(self, token: Token) -> bool:
+        return any(pattern.match(token.fbase) for _, pattern in _head_patterns())
+
+    def _modifiers(self, start: int, lo: int, token: Token) -> int:
+        """Where the nouns of a compound begin: "petrol boru hattı anlaşması"."""
+        k = start - 1
+        first = start
+        while k >= lo and start - k <= _MAX_MODIFIERS and self._same(k, token):
+            # Next to the noun a modifier is a noun ("işbirliği"); further out an adjective
+            # may stand too ("askeri işbirliği", "gümrük işbirliği").
+            if not self._is_modifier(self.tokens[k], strict=k == start - 1):
+                break
+            first = k
+            k -= 1
+        return first
+
+    def _is_modifier(self, token: Token, strict: bool) -> bool:
+        f = token.fbase
+        lex, words = self.lex, self.words
+        return (
+            token.is_word
+            and not token.suffix
+            and not f[:1].isdigit()
+            and f not in lex.agreement_adjectives
+            and f not in lex.agreement_not_specific
+            and f not in words.stops
+            and f not in words.counts
+            and f not in words.linkers
+            and f not in lex.title_heads
+            and not (strict and _ADJECTIVE_ENDING.search(f))
+            and not _NOT_MODIFIER_ENDING.search(f)
+            and lex.country_of_word(f) is None
+            and not self._is_head_word(token)
+        )
+
+    def _described_start(self, start: int, lo: int, token: Token) -> int:
+        """Where "X alanında işbirliğine ilişkin" before the noun begins; ``start`` if absent."""
+        tokens, words, lex = self.tokens, self.words, self.lex
+        k = start - 1
+        if k < lo or not self._same(k, token) or tokens[k].fbase not in words.linkers:
+            return start
+        linker = k
+        first = linker
         k -= 1
-    while first < participle_first and (
-        tokens[first].text in {",", "ve", "ile"} or not tokens[first].is_word
-    ):
-        first += 1
-    clause = tokens[first:participle_first]
-    parties: list[str] = []
-    for t in clause:
-        mention = people.mention_at(t.index)
-        country = mention.person.country if mention and mention.person else None
-        country = country or (lex.country_of_word(t.fbase) if t.cap else None)
-        if country and country not in parties:
-            parties.append(country)
-    folded = {t.fbase for t in clause}
-    uses_ile = "ile" in folded and not folded & {"arasinda", "arasindaki", "tarafindan"}
-    two = "iki" in folded and bool(folded & {"ulke", "ulkenin", "taraf"})
-    return first, parties, uses_ile, two
+        while k >= lo and linker - k <= _MAX_DESCRIPTION_WORDS and self._same(k, token):
+            t = tokens[k]
+            f = t.fbase
+            if not t.is_word or self.people.mention_at(k) is not None:
+                break
+            if f in words.stops and f != "ve":
+                break
+            if f == "ve":
+                b = tokens[k - 1] if k - 1 >= lo else None
+                if b is None or not b.is_word or b.cap or b.fbase in words.stops:
+                    break
+            if f in words.counts or f in lex.title_heads or self._is_head_word(t):
+                break
+            if lex.relative_participle_re.fullmatch(f) or self._opens(k):
+                break
+            if t.suffix and t.suffix[:1] in "dt" and not t.suffix.startswith(("dir", "dur")):
+                break  # "Ankara'da …": a place, not what the document is about
+            first = k
+            k -= 1
+        while first < linker and tokens[first].fbase == "ve":
+            first += 1
+        return start if first == linker else first
+
+    def _dated(self, first: int, last: int) -> bool:
+        return any(
+            t.fbase[:1].isdigit() or t.fbase in self.lex.months for t in self.tokens[first:last]
+        )
+
+    def _relative_clause(self, start: int, lo: int) -> tuple[int, list[str], bool, bool]:
+        """The relative clause before a mention ("… tarafından imzalanan"): start and parties."""
+        doc, people, lex, tokens = self.doc, self.people, self.lex, self.tokens
+        sent = tokens[start].sent
+        k = start - 1
+        if k < lo or tokens[k].sent != sent:
+            return start, [], False, False
+        line = doc.folded[max(0, tokens[k].start - 40) : tokens[k].end]
+        match = None
+        for m in lex.relative_participle_re.finditer(line):
+            if m.end() == len(line):
+                match = m
+        if match is None:
+            return start, [], False, False
+        participle_start = tokens[k].end - (len(line) - match.start())
+        while k >= lo and tokens[k].start > participle_start:
+            k -= 1
+        if k < lo:
+            return start, [], False, False
+        participle_first = k if tokens[k].start == participle_start else k + 1
+        k = participle_first - 1
+        first = participle_first
+        bottom = max(lo, participle_first - _MAX_CLAUSE_WORDS)
+        while k >= bottom and tokens[k].sent == sent:
+            t = tokens[k]
+            in_clause = (
+                t.fbase in _RELATIVE_CONNECTORS
+                or t.fbase in _CLAUSE_WORDS
+                or t.fbase[:1].isdigit()
+                or t.fbase in lex.months
+                or (t.cap and t.is_word and t.fbase not in lex.sentence_openers)
+            )
+            if not in_clause:
+                break
+            first = k
+            k -= 1
+        while first < participle_first and (
+            tokens[first].text in {",", "ve", "ile"} or not tokens[first].is_word
+        ):
+            first += 1
+        clause = tokens[first:participle_first]
+        parties: list[str] = []
+        for t in clause:
+            mention = people.mention_at(t.index)
+            country = mention.person.country if mention and mention.person else None
+            country = country or (lex.country_of_word(t.fbase) if t.cap else None)
+            if country and country not in parties:
+                parties.append(country)
+        folded = {t.fbase for t in clause}
+        uses_ile = "ile" in folded and not folded & {"arasinda", "arasindaki", "tarafindan"}
+        two = "iki" in folded and bool(folded & {"ulke", "ulkenin", "taraf"})
+        return first, parties, uses_ile, two
+
+    def _status(self, token: Token, first: int, clause_first: int) -> str:
+        tokens, lex = self.tokens, self.lex
+        sent = self.doc.sentences[token.sent]
+        lo = max(sent.first, min(first, clause_first) - _WINDOW_BEFORE)
+        hi = min(sent.last, token.index + 1 + _WINDOW_AFTER)
+        window = [t for t in tokens[lo:hi] if t.quote == token.quote]
+        if any(t.fbase.startswith(lex.proposed_words) for t in window if t.index != token.index):
+            return "proposed"
+        # A signing verb later in the sentence: found once for the article, looked up here.
+        at = bisect.bisect_left(self.signed, token.end)
+        if at < len(self.signed) and self.signed[at] < sent.end:
+            return "signed"
+        return "referred"
 
 
-def _status(doc: Doc, token: Token, first: int, clause_first: int, lex: Lexicon) -> str:
-    tokens = doc.tokens
-    sent = doc.sentences[token.sent]
-    lo = max(sent.first, min(first, clause_first) - _WINDOW_BEFORE)
-    hi = min(sent.last, token.index + 1 + _WINDOW_AFTER)
-    window = [t for t in tokens[lo:hi] if t.quote == token.quote]
-    if any(t.fbase.startswith(lex.proposed_words) for t in window if t.index != token.index):
-        return "proposed"
-    rest = doc.folded[token.end : sent.end]
-    if lex.signed.regex.search(rest):
-        return "signed"
-    return "referred"
+def _stems(words: list[str], lists: _Words) -> frozenset[str]:
+    """The words a name is compared by: hyphenated parts split, linkers left out, cut short."""
+    out = set()
+    for word in words:
+        for part in word.split("-"):
+            if part and part not in lists.key_stopwords:
+                out.add(part[:_STEM])
+    return frozenset(out)
+
+
+def find_mentions(doc: Doc, people: People) -> list[MentionDraft]:
+    """Every agreement mention in text order; no two of them overlap."""
+    return _Finder(doc, people).mentions()
 
 
 def cluster(mentions: list[MentionDraft]) -> list[Cluster]:
-    """Group mentions naming the same agreement; a plain noun joins the last one of its kind."""
+    """Group mentions naming the same agreement, in one pass.
+
+    A name, compound or description joins the cluster with the same words, or a recent one of
+    its kind whose words contain its own (or are contained in them). A reference joins the
+    agreement of its kind named last; a subheading joins the next one.
+    """
     clusters: list[Cluster] = []
     by_key: dict[tuple[str, ...], Cluster] = {}
+    recent: dict[str, list[Cluster]] = {}
     last_of_family: dict[str, Cluster] = {}
+    last: Cluster | None = None
+    headings: list[tuple[MentionDraft, Cluster | None, Cluster | None]] = []
     for mention in mentions:
-        if mention.key[0] == "generic":
-            target = last_of_family.get(mention.family)
+        family = mention.family
+        if mention.kind == "heading":
+            headings.append((mention, last_of_family.get(family), last))
+            continue
+        target: Cluster | None = None
+        if mention.kind in ("named", "compound", "described"):
+            target = by_key.get(mention.key) or _similar(mention, recent.get(family, []))
         else:
-            target = by_key.get(mention.key)
+            target = last_of_family.get(family) if family != "*" else last
+            if target is None and mention.broad and mention.kind == "reference":
+                target = last  # "bu anlaşma" after a protocol: "anlaşma" names any document
         if target is None:
-            target = Cluster(mention.key, mention.family)
+            if not mention.can_start or family == "*":
+                continue
+            target = Cluster(mention.key, family, stems=mention.stems)
             clusters.append(target)
-            if mention.key[0] != "generic":
-                by_key[mention.key] = target
+            recent.setdefault(family, []).append(target)
+        elif mention.stems and mention.kind == "named" and target.stems <= mention.stems:
+            target.stems = mention.stems  # the fuller name is what later mentions are matched to
+        if mention.kind in ("named", "compound", "described"):
+            by_key.setdefault(mention.key, target)
         target.mentions.append(mention)
-        last_of_family[mention.family] = target
-    return clusters
+        last_of_family[target.family] = target
+        last = target
+    _place_headings(mentions, headings, clusters)
+    for c in clusters:
+        c.mentions.sort(key=lambda m: m.start)
+    return [c for c in clusters if c.mentions]
+
+
+def _similar(mention: MentionDraft, recent: list[Cluster]) -> Cluster | None:
+    stems = mention.stems
+    if not stems:
+        return None
+    for c in reversed(recent[-_RECENT_CLUSTERS:]):
+        if c.stems and (stems <= c.stems or c.stems <= stems):
+            return c
+    return None
+
+
+def _place_headings(
+    mentions: list[MentionDraft],
+    headings: list[tuple[MentionDraft, Cluster | None, Cluster | None]],
+    clusters: list[Cluster],
+) -> None:
+    """A subheading names the document the text goes on to tell of, else the last one."""
+    if not headings:
+        return
+    owner = {id(m): c for c in clusters for m in c.mentions}
+    following: dict[str, Cluster] = {}
+    wanted = {id(h): h for h, _, _ in headings}
+    after: dict[int, Cluster | None] = {}
+    for m in reversed(mentions):
+        if id(m) in wanted:
+            after[id(m)] = following.get(m.family)
+        elif id(m) in owner:
+            following[m.family] = owner[id(m)]
+    for heading, before, _ in headings:
+        target = after.get(id(heading)) or before
+        if target is None:
+            if not heading.can_start:
+                continue
+            target = Cluster(heading.key, heading.family)
+            clusters.append(target)
+        target.mentions.append(heading)
 
 
 def status_of(c: Cluster) -> str:
@@ -287,6 +688,8 @@ def status_of(c: Cluster) -> str:
 
 def name_of(c: Cluster, text: str) -> str:
     """The agreement's name: a proper name if any mention has one, else the first mention's core."""
-    best = next((m for m in c.mentions if m.key[0] == "named"), None)
-    best = best or next((m for m in c.mentions if m.key[0] == "compound"), None) or c.mentions[0]
+    best = next((m for m in c.mentions if m.kind == "named"), None)
+    best = best or next((m for m in c.mentions if m.kind == "compound"), None)
+    best = best or next((m for m in c.mentions if m.kind not in ("heading", "reference")), None)
+    best = best or c.mentions[0]
     return text[best.core_start : best.end]
