@@ -1,86 +1,281 @@
-"""Places: the city where a meeting took place, from a locative, a destination or a venue."""
+"""Places: the city where a meeting took place.
+
+A meeting's place is a city in Turkish spelling. It is read, in this order of trust, from:
+the meeting's own sentences (a city or a venue with a locative ending, "Taşkent'te",
+"Kremlin'de", "Rio de Janeiro kentinde", or a city the guest came to, "Bakü'ye gelen"); an
+earlier sentence that names the place; the article's dateline ("BELGRAD –"); and last a city
+in a guest's title ("Türkiye'nin Nairobi Büyükelçisi"). A country alone names no city, calls
+have no place, and neither has a city of another or a future event.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
 from .document import Doc, Sentence, Token
+from .gazetteer import Gazetteer, Place, gazetteer, name_words
 from .lexicon import Lexicon
 from .people import People
 from .records import Location
 
-_MAX_PLACE_WORDS = 4
+# How far a place looks around itself for words that make it another event's place.
+_AHEAD = 6
+_BEHIND = 3
+# How many sentences back a meeting without a place of its own looks for one.
+_EARLIER_SENTENCES = 12
+# How many paragraphs from the top a dateline can stand in (headline, repeated headline).
+_DATELINE_PARAGRAPHS = 4
+
+_FUTURE = re.compile(r"(?:acak|ecek|acag|eceg)")
+_FUTURE_WORDS = frozenset(
+    {"beklendigini", "bekleniyor", "beklenen", "planlanan", "planlandigini", "planlaniyor"}
+)
+_FUTURE_BEFORE = frozenset({"onumuzdeki", "gelecek", "yarin", "yarinki"})
+_PAST_EVENT = frozenset(
+    {"duzenlenen", "imzalanan", "yapilan", "gerceklestirilen", "duzenlenmis", "imzalanmis"}
+)
+_CITY_WORDS = frozenset({"kentinde", "kentindeki", "sehrinde", "sehrindeki"})
+_CITY_ARRIVAL = frozenset({"kentine", "sehrine"})
+# After "X'teki" the place is the meeting's only when a meeting or a building follows.
+_PLACE_NOUN = re.compile(
+    r"(?:gorusme|kabul|toplanti|zirve|toren|ziyaret|temas|saray|kosk|ofis|konut|bina|merkez"
+    r"|kulliye|karargah|konukev|salon|resmi)"
+)
+_AMBASSADOR = re.compile(r"buyukelci")
+_DATELINE = re.compile(
+    r"(?P<place>[^\W\d_][^\W\d_ .'’-]*(?:[ .'-]{1,2}[^\W\d_]+){0,3})"
+    r"\s*(?:,\s*\d{1,2}\s+[^\W\d_]+(?:\s+\d{4})?\s*)?"
+    r"(?:\([^()\n/]{1,20}\)\s*(?:[–—-]\s)?|[–—-]\s)"
+)
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A place named in a sentence: where, how sure, and what it stands for."""
+
+    rank: int
+    place: Place
+    span: tuple[int, int]
+
+    def location(self) -> Location:
+        """The city this place gives, with the span of the place as written."""
+        return Location(self.place.city or "", self.place.country, self.span)
 
 
 def find_location(doc: Doc, people: People, sent: Sentence, lex: Lexicon) -> Location | None:
-    """The place a sentence names with a locative ending, or as a destination ("Tiflis'e gelen")."""
-    tokens = doc.sentence_tokens(sent)
-    found: list[tuple[int, Location]] = []
-    for pos, token in enumerate(tokens):
-        if not (token.cap and token.is_word and token.suffix) or token.quote >= 0:
-            continue
-        if people.mention_at(token.index) or token.fbase in lex.months or token.fbase.isdigit():
-            continue
-        locative = token.suffix in lex.suffixes["locative"]
-        arriving = (
-            token.suffix in lex.suffixes["dative"]
-            and pos + 1 < len(tokens)
-            and tokens[pos + 1].fbase in lex.arrival_words
-        )
-        if not (locative or arriving):
-            continue
-        location = _place(doc, people, tokens, pos, lex)
-        rank = 0 if location.country and location.name not in lex.country_names.values() else 1
-        found.append((rank + (0 if locative else 2), location))
-    if not found:
-        return None
-    found.sort(key=lambda item: item[0])
-    return found[0][1]
+    """The city a meeting sentence names as its place: a city or venue, never a country alone."""
+    best = _best(_in_sentence(doc, people, sent, lex), cities_only=True)
+    return best.location() if best else None
 
 
-def _place(doc: Doc, people: People, tokens: list[Token], pos: int, lex: Lexicon) -> Location:
-    token = tokens[pos]
-    first = pos
-    for words, _country, _kind in lex.multiword_by_last.get(token.fbase, ()):
-        n = len(words)
-        names = [t for t in tokens[max(0, pos - n - 1) : pos + 1] if t.text != "."]
-        if len(names) >= n and tuple(t.fbase for t in names[-n:]) == words:
-            first = tokens.index(names[-n])
-            break
-    else:
-        # An unlisted place of several words: "Dolmabahçe Çalışma Ofisi'nde".
-        while (
-            first > 0
-            and pos - first < _MAX_PLACE_WORDS - 1
-            and tokens[first - 1].cap
-            and tokens[first - 1].is_word
-            and not tokens[first - 1].suffix
-            and tokens[first - 1].fbase not in lex.sentence_openers
-            and tokens[first - 1].fbase not in lex.head_words
-            and people.mention_at(tokens[first - 1].index) is None
-        ):
-            first -= 1
-    start, end = tokens[first].start, token.base_end
-    name = doc.text[start:end]
-    folded = doc.folded[start:end]
-    country = (
-        lex.cities.get(folded)
-        or lex.country_names.get(folded)
-        or _multiword_country(folded, lex)
-        or _capital_of(tokens, first, lex)
-        or next((lex.cities[t.fbase] for t in tokens[first:pos] if t.fbase in lex.cities), None)
-    )
-    return Location(name, country, (start, end))
+def find_country(doc: Doc, people: People, sent: Sentence, lex: Lexicon) -> str | None:
+    """The country a meeting sentence puts the meeting in, from a city, a venue or a country."""
+    best = _best(_in_sentence(doc, people, sent, lex), cities_only=False)
+    return best.place.country if best else None
 
 
-def _multiword_country(folded: str, lex: Lexicon) -> str | None:
-    words = tuple(w.strip(".") for w in folded.split() if w.strip("."))
-    for place_words, country, _kind in lex.multiword_places:
-        if place_words == words:
-            return country
+def earlier_location(doc: Doc, people: People, sent: Sentence, lex: Lexicon) -> Location | None:
+    """The nearest city named as a place in the sentences before this one ("Rio'da … Sonra …")."""
+    for index in range(sent.index - 1, max(-1, sent.index - 1 - _EARLIER_SENTENCES), -1):
+        best = _best(_in_sentence(doc, people, doc.sentences[index], lex), cities_only=True)
+        if best is not None:
+            return best.location()
     return None
 
 
-def _capital_of(tokens: list[Token], first: int, lex: Lexicon) -> str | None:
-    # "Gürcistan'ın başkenti Tiflis'te": the country is the genitive before "başkenti".
-    if first >= 2 and tokens[first - 1].fbase in lex.capital_words:
-        return lex.country_of_word(tokens[first - 2].fbase)
+def dateline(doc: Doc) -> Location | None:
+    """The city of the dateline opening the body ("ADDİS ABABA (AA) –", "Kuveyt, 14 Ekim –")."""
+    gaz = gazetteer()
+    for start, end in doc.paragraphs[:_DATELINE_PARAGRAPHS]:
+        match = _DATELINE.match(doc.text, start, end)
+        if match is None:
+            continue
+        place = _whole_city(doc.folded[match.start("place") : match.end("place")], gaz)
+        if place is not None:
+            return Location(place.city or "", place.country, match.span("place"))
+    return None
+
+
+def place_from_title(doc: Doc, sentences: Iterable[Sentence], lex: Lexicon) -> Location | None:
+    """A city in an ambassador's title ("Türkiye'nin Nairobi Büyükelçisi", "Bakü'ye atanan")."""
+    gaz = gazetteer()
+    for sent in sentences:
+        tokens = doc.sentence_tokens(sent)
+        for pos, token in enumerate(tokens):
+            if token.quote >= 0 or not _AMBASSADOR.match(token.fbase):
+                continue
+            before = pos - 1
+            # "Bakü'ye (yeni) atanan büyükelçi": the city is the destination of the posting.
+            if before >= 0 and tokens[before].fbase == "atanan":
+                before -= 1
+                if before >= 0 and tokens[before].fbase == "yeni":
+                    before -= 1
+                if before < 0 or tokens[before].suffix not in lex.suffixes["dative"]:
+                    continue
+            elif before < 0 or tokens[before].suffix:
+                continue
+            found = _match(doc, tokens, before, gaz, ("city",))
+            if found is not None:
+                return found.location()
+    return None
+
+
+def meeting_location(
+    doc: Doc, people: People, sentences: list[Sentence], lex: Lexicon
+) -> Location | None:
+    """The city of an in-person meeting told in these sentences, by every rule in turn."""
+    for sent in sentences:
+        location = find_location(doc, people, sent, lex)
+        if location is not None:
+            return location
+    if not sentences:
+        return dateline(doc)
+    first = sentences[0].index
+    earlier = doc.sentences[max(0, first - _EARLIER_SENTENCES) : first]
+    return (
+        earlier_location(doc, people, sentences[0], lex)
+        or dateline(doc)
+        or place_from_title(doc, sentences, lex)
+        or place_from_title(doc, reversed(earlier), lex)
+    )
+
+
+def names_city(written: str, city: str) -> bool:
+    """Whether a location's span names its city: the city, a venue in it, or another spelling."""
+    gaz = gazetteer()
+    words = name_words(written)
+    if not words:
+        return False
+    if words == name_words(city):
+        return True
+    candidates = [words] + ([words[:-1]] if len(words) > 1 and words[-1] in gaz.head_words else [])
+    return any(
+        place.words == w and place.city == city
+        for w in candidates
+        for place in gaz.ending_at(w[-1])
+    )
+
+
+def _best(found: Iterable[_Found], *, cities_only: bool) -> _Found | None:
+    best: _Found | None = None
+    for item in found:
+        if cities_only and item.place.city is None:
+            continue
+        if best is None or item.rank < best.rank:
+            best = item
+    return best
+
+
+def _in_sentence(doc: Doc, people: People, sent: Sentence, lex: Lexicon) -> Iterator[_Found]:
+    gaz = gazetteer()
+    tokens = doc.sentence_tokens(sent)
+    if any(t.fbase in gaz.remote_words for t in tokens if t.quote < 0):
+        return  # a call or a video link: the room one side sat in is not the meeting's place
+    locative = lex.suffixes["locative"]
+    dative = lex.suffixes["dative"]
+    for pos, token in enumerate(tokens):
+        if token.quote >= 0 or not token.is_word:
+            continue
+        if token.fbase in _CITY_WORDS or token.fbase in _CITY_ARRIVAL:
+            # "Rio de Janeiro kentinde": the name stands bare before "kent"/"şehir".
+            if pos and not tokens[pos - 1].suffix:
+                found = _match(doc, tokens, pos - 1, gaz, ("city",))
+                if found is not None and not _other_event(tokens, pos - 1, pos):
+                    yield _Found(0 if token.fbase in _CITY_WORDS else 2, found.place, found.span)
+            continue
+        if not token.cap or not token.suffix or people.mention_at(token.index) is not None:
+            continue
+        if token.fbase in lex.months or token.fbase.isdigit():
+            continue
+        if token.suffix in locative:
+            rank = 0
+            if token.suffix.endswith("ki") and not _place_noun_follows(tokens, pos):
+                continue  # "Gazze'deki durum": a topic, not where the meeting is
+        elif (
+            token.suffix in dative
+            and pos + 1 < len(tokens)
+            and tokens[pos + 1].fbase in lex.arrival_words
+        ):
+            rank = 2
+        else:
+            continue
+        found = _match(doc, tokens, pos, gaz, ("city", "venue", "country"))
+        if found is None and token.fbase in gaz.head_words and pos:
+            # "Kremlin Sarayı'nda", "Elysee Sarayı'nda": a known venue and a head word.
+            head = _match(doc, tokens, pos - 1, gaz, ("venue",))
+            if head is not None:
+                found = _Found(0, head.place, (head.span[0], token.base_end))
+        if found is None or _other_event(tokens, _first_of(tokens, found), pos):
+            continue
+        if found.place.kind == "country":
+            rank += 4
+        yield _Found(rank, found.place, found.span)
+
+
+def _first_of(tokens: list[Token], found: _Found) -> int:
+    for i, token in enumerate(tokens):
+        if token.start == found.span[0]:
+            return i
+    return 0
+
+
+def _match(
+    doc: Doc, tokens: list[Token], pos: int, gaz: Gazetteer, kinds: tuple[str, ...]
+) -> _Found | None:
+    """The longest known place whose name ends at ``tokens[pos]``."""
+    last = tokens[pos]
+    if not last.is_word:
+        return None
+    for place in gaz.ending_at(last.fbase):
+        if place.kind not in kinds:
+            continue
+        first = _starts_at(tokens, pos, place.words)
+        if first is None:
+            continue
+        if len(place.words) == 1 and not last.cap:
+            continue
+        return _Found(0, place, (tokens[first].start, last.base_end))
+    return None
+
+
+def _starts_at(tokens: list[Token], pos: int, words: tuple[str, ...]) -> int | None:
+    # Match the name's words backwards from pos; a full stop ("St. Petersburg") is skipped.
+    i = pos
+    for k in range(len(words) - 1, -1, -1):
+        while i >= 0 and tokens[i].text == "." and k < len(words) - 1:
+            i -= 1
+        if i < 0 or tokens[i].fbase != words[k] or (i != pos and tokens[i].suffix):
+            return None
+        first = i
+        i -= 1
+    return first
+
+
+def _place_noun_follows(tokens: list[Token], pos: int) -> bool:
+    return any(_PLACE_NOUN.match(t.fbase) or t.cap for t in tokens[pos + 1 : pos + 4] if t.is_word)
+
+
+def _other_event(tokens: list[Token], first: int, last: int) -> bool:
+    """Whether the place is that of a future event, or of a dated past one."""
+    ahead = [t.fbase for t in tokens[last + 1 : last + 1 + _AHEAD] if t.is_word]
+    behind = [t.fbase for t in tokens[max(0, first - _BEHIND) : first] if t.is_word]
+    if any(w in _FUTURE_WORDS or _FUTURE.search(w) for w in ahead):
+        return True
+    if any(w in _FUTURE_BEFORE for w in behind):
+        return True
+    dated = any(
+        (w.isdigit() and len(w) == 4) or w == "gecen" for w in behind
+    )  # "Kasım 2024'te Bakü'de düzenlenen", "geçen yıl Paris'te imzalanan"
+    return dated and any(w in _PAST_EVENT for w in ahead[:3])
+
+
+def _whole_city(folded: str, gaz: Gazetteer) -> Place | None:
+    words = tuple(w for w in re.split(r"[\s.]+", folded.replace("'", " ")) if w)
+    if not words:
+        return None
+    for place in gaz.ending_at(words[-1]):
+        if place.words == words and place.kind == "city":
+            return place
     return None
