@@ -54,6 +54,13 @@ class Sentence:
     para: int
 
 
+def _between(positions: list[int], first: int, last: int) -> list[int]:
+    """The sorted positions in [first, last)."""
+    if first <= 0 and (not positions or positions[-1] < last):
+        return positions
+    return positions[bisect.bisect_left(positions, first) : bisect.bisect_left(positions, last)]
+
+
 class Doc:
     """The article's normalised text with its tokens, sentences, paragraphs and quotations."""
 
@@ -92,8 +99,13 @@ class Doc:
         """Matches of the phrases that start at a token in [first, last), in text order."""
         last = len(self.tokens) if last is None else last
         index = self.word_index
+        # Each word's positions are in text order: cut out [first, last) instead of reading
+        # them all, so one sentence's search does not cost the whole article's.
         candidates = sorted(
-            i for word in phrases.first_words for i in index.get(word, ()) if first <= i < last
+            i
+            for word in phrases.first_words
+            if word in index
+            for i in _between(index[word], first, last)
         )
         found: list[re.Match[str]] = []
         after = -1
