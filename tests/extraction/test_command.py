@@ -10,6 +10,8 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from meetings.extraction import extract
+
 from .helpers import ARTICLES, SEEDS, claimed_spans
 
 SEED = SEEDS / "000_c0a32fc8072f6d9b.txt"
@@ -91,3 +93,14 @@ def test_max_bytes_sets_the_limit(tmp_path: Path) -> None:
         _run(str(small), "--max-bytes", "1000")
     out, _ = _run(str(small), "--max-bytes", str(small.stat().st_size))
     assert "İlham Aliyev" in out
+
+
+def test_summary_lists_a_meetings_review_codes(monkeypatch) -> None:
+    def flagged(raw, name):
+        article = extract(raw, name)
+        article.meetings[0].review = ["surname_only", "date_relative"]
+        return article
+
+    monkeypatch.setattr("meetings.management.commands.extract.extract", flagged)
+    out, _ = _run(str(SEED))
+    assert "    review: surname_only, date_relative" in out

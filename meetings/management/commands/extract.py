@@ -89,6 +89,8 @@ class Command(BaseCommand):
                 for s in meeting.statements:
                     words = " ".join(s.text.split()[:8])
                     lines.append(f"      {s.speaker or '(unknown)'}: {words}…")
+            if meeting.review:
+                lines.append(f"    review: {', '.join(meeting.review)}")
             for a in meeting.agreements:
                 parties = ", ".join(a.parties) or "parties unknown"
                 lines.append(
