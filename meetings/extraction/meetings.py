@@ -16,6 +16,7 @@ from .document import Doc, Sentence
 from .lexicon import Lexicon, lexicon
 from .people import Mention, People, Person, name_like
 from .places import find_location
+from .reasons import Reason
 from .records import Location, Role
 
 # "görüşmüştü", "gelmişlerdi": a verb telling what had happened before the news.
@@ -99,6 +100,48 @@ def find_meetings(doc: Doc, people: People) -> list[MeetingDraft]:
         settle(draft, doc, people, lex)
     _delegations(doc, people, drafts, lex)
     return drafts
+
+
+class MeetingLocator:
+    """Which meeting a sentence speaks of: the one whose people it names best, else the
+    meeting told last before it. Built once per article, so each look-up is cheap."""
+
+    def __init__(self, doc: Doc, people: People, drafts: list[MeetingDraft]) -> None:
+        self.doc, self.people, self.drafts = doc, people, drafts
+        self.starts = [d.start for d in drafts]
+        self.holders: dict[int, list[int]] = {}
+        for i, draft in enumerate(drafts):
+            for key in list(draft.claims) + [k for k in draft.roles if k not in draft.claims]:
+                self.holders.setdefault(key, []).append(i)
+        self._owners: dict[int, int | None] = {}
+
+    def locate(self, pos: int, speaker: Person | None) -> int:
+        """The index of the meeting a statement at ``pos`` by ``speaker`` belongs to."""
+        if not self.drafts:
+            return 0
+        sent = self.doc.tokens[self.doc.token_index(pos)].sent
+        owner = self._owner(sent)
+        if owner is not None:
+            return owner
+        index = max(0, bisect.bisect_right(self.starts, pos) - 1)
+        if speaker is not None and not self.drafts[index].has(speaker):
+            holders = self.holders.get(id(speaker), [])
+            if len(holders) == 1:
+                return holders[0]
+        return index
+
+    def _owner(self, sent_index: int) -> int | None:
+        if sent_index not in self._owners:
+            sent = self.doc.sentences[sent_index]
+            counts: dict[int, int] = {}
+            for m in _outside(self.people, self.doc, sent.first, sent.last):
+                if m.person is not None:
+                    for i in set(self.holders.get(id(m.person), ())):
+                        counts[i] = counts.get(i, 0) + 1
+            best = max(counts.values(), default=0)
+            winners = [i for i, n in counts.items() if n == best]
+            self._owners[sent_index] = winners[0] if best and len(winners) == 1 else None
+        return self._owners[sent_index]
 
 
 def _has_word(doc: Doc, sent: Sentence, before: int, words: frozenset[str]) -> bool:
@@ -256,6 +299,8 @@ def settle(draft: MeetingDraft, doc: Doc, people: People, lex: Lexicon) -> None:
         draft.add(person, "delegation")
     for person in guests + partners:
         draft.add(person, "guest")
+    if any(len(p.name.split()) == 1 for p in draft.principals()):
+        draft.review.append(Reason.SURNAME_ONLY.value)
     if draft.kind == "credentials":
         draft.kind = "reception"
 
@@ -388,5 +433,5 @@ def _delegations(doc: Doc, people: People, drafts: list[MeetingDraft], lex: Lexi
             if person is None or person is leader or draft.has(person):
                 continue
             draft.add(person, "delegation")
-            if person.country is None and leader is not None:
+            if person.country in (None, person.home_default) and leader is not None:
                 person.inferred_country = leader.country

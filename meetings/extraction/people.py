@@ -53,6 +53,7 @@ class Person:
     mentions: list[Mention] = field(default_factory=list)
     inferred_country: str | None = None
     inferred_title: str | None = None
+    home_default: str | None = None  # the home country, for an office named without one
 
     @property
     def name(self) -> str:
@@ -76,7 +77,7 @@ class Person:
         for m in sorted(self.mentions, key=lambda m: (m.counterpart, m.start)):
             if m.country:
                 return m.country
-        return self.inferred_country
+        return self.inferred_country or self.home_default
 
     @property
     def spans(self) -> list[tuple[int, int]]:
@@ -103,8 +104,10 @@ class People:
         for mention in titled:
             self._attach(mention)
         self._bare_mentions()
+        self._inner_mentions()
         self._misspelt_mentions()
         self._role_nouns()
+        self._home_officials()
 
     def mention_at(self, token_index: int) -> Mention | None:
         """The mention that contains a token, if any."""
@@ -125,7 +128,8 @@ class People:
             return self.by_token.get(first)
         mention = _make_mention(self.doc, first, last)
         self._attach(mention)
-        self._bare_mentions()  # later bare uses of the new surname refer to this person
+        # Later bare uses of the new surname refer to this person; only they need a look.
+        self._bare_mentions(_surname_keys(mention.words) if mention.words else [])
         return mention if mention.person is not None else None
 
     def _attach(self, mention: Mention) -> None:
@@ -178,11 +182,13 @@ class People:
         ]
         return found[0] if len(found) == 1 else None
 
-    def _bare_mentions(self) -> None:
+    def _bare_mentions(self, keys: list[str] | None = None) -> None:
+        """Later uses of a known surname, alone or after known first names (only ``keys``)."""
         if not self._surnames:
             return
         index = self.doc.word_index
-        places = sorted(i for surname in self._surnames for i in index.get(surname, ()))
+        wanted = self._surnames if keys is None else [k for k in keys if k in self._surnames]
+        places = sorted(i for surname in wanted for i in index.get(surname, ()))
         for i in places:
             token = self.doc.tokens[i]
             if not token.cap or token.index in self.by_token:
@@ -205,6 +211,31 @@ class People:
                         continue
                 break
             self._attach(_make_mention(self.doc, first, token.index))
+
+    def _inner_mentions(self) -> None:
+        """A long name's inner word used alone ("Temim" for "Temim bin Hamed Al Sani")."""
+        inner: dict[str, list[Person]] = {}
+        for person in self.persons:
+            core = _core_words(person.name)
+            if len(core) >= 3:
+                for word in core[:-1]:
+                    if len(word) >= 3 and word not in self.lex.months:
+                        inner.setdefault(word, []).append(person)
+        index = self.doc.word_index
+        places = sorted(i for w, ps in inner.items() if len(ps) == 1 for i in index.get(w, ()))
+        for i in places:
+            token = self.doc.tokens[i]
+            if token.cap and i not in self.by_token and name_like(token, self.lex):
+                self._attach(_make_mention(self.doc, i, i))
+
+    def _home_officials(self) -> None:
+        """A minister or president named without a country is one of the home country's."""
+        for person in self.persons:
+            if person.country is None and person.title:
+                words = fold_words_of(person.title)
+                foreign = any(w in self.lex.foreign_offices for w in words)
+                if words and words[-1] in self.lex.home_offices and not foreign:
+                    person.home_default = self.lex.home_country
 
     def _misspelt_mentions(self) -> None:
         """A later surname one letter off a known one ("Mirziyayev") names the same person."""

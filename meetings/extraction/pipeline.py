@@ -11,7 +11,7 @@ from . import agreements as agr
 from .document import Doc
 from .lexicon import lexicon
 from .meeting_dates import event_dates, meeting_date
-from .meetings import MeetingDraft, find_meetings, subject_of
+from .meetings import MeetingDraft, MeetingLocator, find_meetings, subject_of
 from .normalise import check_text, decode, normalise
 from .people import People, Person
 from .quotes import StatementDraft, direct_statements
@@ -80,8 +80,9 @@ def _read(raw_text: str, digest: str, filename: str | None) -> ExtractedArticle:
         warnings.append(NO_DATE)
 
     starts = [d.start for d in drafts]
+    locator = MeetingLocator(doc, people, drafts)
     for s in statements:
-        meeting_index = _meeting_for(s.start, s.speaker, starts, drafts)
+        meeting_index = locator.locate(s.start, s.speaker)
         meetings[meeting_index].statements.append(
             Statement(
                 s.speaker_name,
@@ -153,19 +154,6 @@ def _dedupe(doc: Doc, statements: list[StatementDraft]) -> list[StatementDraft]:
         seen.add(key)
         kept.append(s)
     return sorted(kept, key=lambda s: s.start)
-
-
-def _meeting_for(
-    pos: int, speaker: Person | None, starts: list[int], drafts: list[MeetingDraft]
-) -> int:
-    if not drafts:
-        return 0
-    index = max(0, bisect.bisect_right(starts, pos) - 1)
-    if speaker is not None and not drafts[index].has(speaker):
-        holders = [i for i, d in enumerate(drafts) if d.has(speaker)]
-        if len(holders) == 1:
-            return holders[0]
-    return index
 
 
 def _meetings(doc: Doc, drafts: list[MeetingDraft], header: PartialDate) -> list[Meeting]:

@@ -94,6 +94,8 @@ class Lexicon:
     # a role noun's head word -> the folded office words it can stand for ("*": any)
     role_heads: dict[str, frozenset[str]]
     guest_words: frozenset[str]
+    home_offices: frozenset[str]
+    foreign_offices: frozenset[str]
     name_particles: frozenset[str]
     not_names: frozenset[str]
     sentence_openers: frozenset[str]
@@ -192,6 +194,8 @@ def lexicon() -> Lexicon:
         honorifics=_folds(titles["honorifics"]),
         role_heads={fold(k): _folds(v) for k, v in titles["role_nouns"].items()},
         guest_words=_folds(titles["guest_words"]),
+        home_offices=_folds(titles["home_offices"]),
+        foreign_offices=_folds(titles["foreign_offices"]),
         name_particles=_folds(titles["name_particles"]),
         not_names=_folds(titles["not_names"]),
         sentence_openers=_folds(titles["sentence_openers"]),
