@@ -50,21 +50,24 @@ _EVENT_DATE = re.compile(
 )
 
 
-def event_dates(doc: Doc, header: PartialDate) -> list[tuple[int, PartialDate]]:
-    """(sentence index, date) of every date the text writes for the event it tells."""
-    found_dates = []
+Event = tuple[int, PartialDate, list[str]]
+
+
+def event_dates(doc: Doc, header: PartialDate) -> list[Event]:
+    """(sentence index, date, review codes) of every date the text gives the event it tells."""
+    found_dates: list[Event] = []
     for found in find_dates(doc.folded):
         sent = doc.sentences[doc.tokens[doc.token_index(found.start)].sent]
         if _EVENT_DATE.match(doc.folded, found.end, sent.end):
             resolved = _usable(doc, found, header)
             if resolved is not None:
-                found_dates.append((sent.index, resolved))
+                found_dates.append((sent.index, resolved, []))
     # "Görüşme, dün … gerçekleşti": a sentence about the meeting itself, dated relatively.
     for sent in doc.sentences:
         if _EVENT_SENTENCE.match(doc.folded, sent.start, sent.end):
             relative = _relative(doc, sent, header, None)
             if relative is not None and relative[0].value is not None:
-                found_dates.append((sent.index, relative[0]))
+                found_dates.append((sent.index, *relative))
     return sorted(found_dates, key=lambda item: item[0])
 
 
@@ -73,7 +76,7 @@ def meeting_date(
     draft: MeetingDraft,
     header: PartialDate,
     before: PartialDate | None,
-    events: list[tuple[int, PartialDate]],
+    events: list[Event],
 ) -> tuple[PartialDate, list[str]]:
     """The meeting's date and the review codes that say how sure it is."""
     # The meeting's own sentence first; a sentence merged in that tells an earlier event
@@ -91,7 +94,7 @@ def meeting_date(
             return relative
     at = bisect.bisect_left(events, min(draft.sentences), key=lambda e: e[0])
     if at < len(events):
-        return events[at][1], []
+        return events[at][1], events[at][2]
     if header.value is not None:
         return header, [Reason.DATE_FROM_HEADER.value]
     return PartialDate.unknown(), [Reason.DATE_UNKNOWN.value]

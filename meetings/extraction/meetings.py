@@ -214,7 +214,7 @@ def _read_sentence(
                 draft.claim(m.person, "guest")  # type: ignore[arg-type]
         else:
             if subject_person is not None:
-                draft.claim(subject_person, "partner")
+                draft.claim(subject_person, "guest" if subject.visitor else "partner")  # type: ignore[union-attr]
             for m in partners:
                 draft.claim(m.person, "partner")  # type: ignore[arg-type]
     elif frame == "passive":

@@ -37,6 +37,7 @@ class Mention:
     country: str | None = None
     counterpart: bool = False
     role_noun: bool = False
+    visitor: bool = False  # a role noun that says the person is the guest ("konuk Bakan")
     misspelt: bool = False
     person: Person | None = None
 
@@ -283,10 +284,11 @@ class People:
                 continue
             before = tokens[first]
             country = lex.country_of_word(before.fbase) if before.cap else None
-            found = _fitting(named, lex.role_heads[head.fbase], country, before.fbase, lex)
+            found = _fitting(named, lex.role_heads[head.fbase], country)
             if len(found) == 1:
                 mention = _make_mention(self.doc, first, i)
                 mention.role_noun = True
+                mention.visitor = before.fbase in lex.guest_words
                 mention.name = found[0].name
                 self._claim(found[0], mention)
 
@@ -297,9 +299,7 @@ class People:
             self.by_token[k] = mention
 
 
-def _fitting(
-    people: list[Person], offices: frozenset[str], country: str | None, word: str, lex: Lexicon
-) -> list[Person]:
+def _fitting(people: list[Person], offices: frozenset[str], country: str | None) -> list[Person]:
     """The people a role noun can mean: holding one of the offices, of the country if named."""
     found = []
     for p in people:
@@ -309,9 +309,6 @@ def _fitting(
         if country is not None and (p.country or country) != country:
             continue
         found.append(p)
-    if country is None and word in lex.guest_words:
-        # "konuk Başbakan": the visitor, so not one of the host country's officials.
-        found = [p for p in found if p.country] or found
     return found
 
 
