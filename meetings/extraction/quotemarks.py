@@ -15,7 +15,7 @@ from .lexicon import lexicon
 from .turkish import fold_aligned
 
 _OPENERS = {'"': '"', "“": '”“"', "«": "»", "„": '“”"', "‹": "›"}
-_SINGLE_CLOSERS = "'’"
+_SINGLE_CLOSE = re.compile(r"(?<=\S)['’](?![^\W_])")
 _OPEN_RE = re.compile("[\"“«„‹'‘]")
 _OPEN_BEFORE = " \n([{-–—:;,/"
 _ATTRIBUTION_TAIL = r"\s*[.!]?\s*\Z"
@@ -39,6 +39,7 @@ def find_regions(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteRegi
     open_to_end: QuoteRegion | None = None  # a quotation still open at its paragraph's end
     for para_start, para_end in paragraphs:
         i = para_start
+        no_close = para_end  # from here on no single mark closes
         if open_to_end is not None:
             i, open_to_end = _carry_over(text, para_start, para_end, open_to_end, regions)
         while True:
@@ -48,7 +49,14 @@ def find_regions(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteRegi
             i = match.start()
             char = text[i]
             if char in "'‘":
-                region = _single(text, i, para_start, para_end)
+                region = None
+                if i < no_close and _opens_single(text, i, para_start, para_end):
+                    # Between two letters a mark is a case ending ("Hindistan'la"), not a close.
+                    close = _SINGLE_CLOSE.search(text, i + 1, para_end)
+                    if close is None:
+                        no_close = i  # no later single mark in this paragraph can close
+                    else:
+                        region = _single(text, i, close.start())
                 if region is None:
                     i += 1
                     continue
@@ -117,26 +125,19 @@ def _trimmed_end(text: str, end: int) -> int:
     return end
 
 
-def _single(text: str, i: int, para_start: int, para_end: int) -> QuoteRegion | None:
-    """A single-quoted quotation opening at i, or None when the mark is an apostrophe."""
+def _opens_single(text: str, i: int, para_start: int, para_end: int) -> bool:
+    """Whether a single mark at i can open a quotation: after a space, before a letter."""
     if i > para_start and text[i - 1] not in _OPEN_BEFORE:
+        return False
+    return i + 1 < para_end and text[i + 1].isalpha()
+
+
+def _single(text: str, i: int, close: int) -> QuoteRegion | None:
+    """The single-quoted quotation between marks at i and close."""
+    inner_start, inner_end = _trim(text, i + 1, close)
+    if inner_start >= inner_end:
         return None
-    if i + 1 >= para_end or not text[i + 1].isalpha():
-        return None
-    j = i + 1
-    while True:
-        found = [k for k in (text.find(c, j, para_end) for c in _SINGLE_CLOSERS) if k >= 0]
-        if not found:
-            return None
-        k = min(found)
-        after = text[k + 1] if k + 1 < para_end else " "
-        # Between two letters it is a case ending: "Hindistan'la".
-        if not text[k - 1].isspace() and not after.isalnum():
-            inner_start, inner_end = _trim(text, i + 1, k)
-            if inner_start >= inner_end:
-                return None
-            return QuoteRegion(i, k + 1, inner_start, inner_end, True)
-        j = k + 1
+    return QuoteRegion(i, close + 1, inner_start, inner_end, True)
 
 
 def _find_close(text: str, start: int, end: int, closers: str) -> int | None:

@@ -11,7 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .document import Doc, Sentence
+from .document import Doc, Sentence, Token
 from .lexicon import lexicon
 from .meetings import subject_of
 from .people import Mention, People, Person, name_like
@@ -19,6 +19,7 @@ from .quotemarks import QuoteRegion
 from .speakers import Institutions, Speaker, subject_speaker
 
 _MIN_WORDS_UNATTRIBUTED = 5
+_SPEAKER_REACH = 60  # tokens before a quotation where its speaker is looked for
 # -DIğInI / -AcAğInI and plurals, after folding: the verb of a reported clause.
 _COMPLEMENT = re.compile(r"(?:[dt][iu]g|[dt][iu]kl[ae]r|[ae]c[ae]g|[ae]c[ae]kl[ae]r)[iu]n[iu]$")
 _LEAD = re.compile(r"[\s,.;:!?\-–—]*")
@@ -46,7 +47,7 @@ def direct_statements(
 ) -> tuple[list[StatementDraft], list[str]]:
     """Every quotation that is someone's statement, with its speaker or None and a warning."""
     lex = lexicon()
-    institutions = institutions or Institutions(doc)
+    institutions = institutions or Institutions(doc, people)
     starts = [s.start for s in doc.sentences]
     para_starts = {start for start, _ in doc.paragraphs}
     out: list[StatementDraft] = []
@@ -60,13 +61,13 @@ def direct_statements(
         sent = doc.sentences[sent_i]
         # A quotation over several paragraphs is attributed after its last mark.
         end_sent = doc.sentences[max(sent_i, bisect.bisect_right(starts, quote.end - 1) - 1)]
-        after = doc.folded[quote.end : end_sent.end]
-        lead = _LEAD.match(after)
-        tail_at = quote.end + (lead.end() if lead else 0)
+        lead = _LEAD.match(doc.folded, quote.end, end_sent.end)
+        tail_at = lead.end() if lead else quote.end
         attributed = lex.attribution_after_re.match(doc.folded, tail_at) is not None
         postposed = lex.attribution_postposed_re.match(doc.folded, tail_at)
-        before = doc.text[sent.start : quote.start].strip()
-        colon_inline = before.endswith(":")
+        # Only the characters next to the quotation are read: sentences can be very long.
+        before = _last_char(doc.text, sent.start, quote.start)
+        colon_inline = before == ":"
         colon_prev = not before and _previous_ends_with_colon(doc, sent)
         words = len(doc.text[quote.inner_start : quote.inner_end].split())
         unattributed = not (attributed or postposed or colon_inline or colon_prev)
@@ -105,9 +106,8 @@ def quoted_statement(doc: Doc, quote: QuoteRegion, starts: list[int]) -> bool:
         return False
     sent = doc.sentences[sent_i]
     end_sent = doc.sentences[max(sent_i, bisect.bisect_right(starts, quote.end - 1) - 1)]
-    after = doc.folded[quote.end : end_sent.end]
-    lead = _LEAD.match(after)
-    tail_at = quote.end + (lead.end() if lead else 0)
+    lead = _LEAD.match(doc.folded, quote.end, end_sent.end)
+    tail_at = lead.end() if lead else quote.end
     lex = lexicon()
     attributed = (
         lex.attribution_after_re.match(doc.folded, tail_at) is not None
@@ -129,10 +129,10 @@ def _fragment(
     if not unattributed:
         return False
     # "görüşmenin "…" geçtiğini bildirdi": the sentence runs on through the quotation.
-    before = doc.text[sent.start : quote.start].rstrip()
-    after = doc.text[quote.end : end_sent.end].lstrip()
-    runs_in = bool(before) and before[-1].isalnum()
-    runs_on = bool(after) and after[0].isalpha() and after[0].islower()
+    before = _last_char(doc.text, sent.start, quote.start)
+    after = _first_char(doc.text, quote.end, end_sent.end)
+    runs_in = before.isalnum()
+    runs_on = after.isalpha() and after.islower()
     return runs_in and runs_on
 
 
@@ -154,7 +154,21 @@ def _previous_ends_with_colon(doc: Doc, sent: Sentence) -> bool:
     if sent.index == 0:
         return False
     prev = doc.sentences[sent.index - 1]
-    return doc.text[prev.start : prev.end].rstrip().endswith(":")
+    return _last_char(doc.text, prev.start, prev.end) == ":"
+
+
+def _last_char(text: str, start: int, end: int) -> str:
+    """The last character in text[start:end] that is not a space, or ""."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return text[end - 1] if end > start else ""
+
+
+def _first_char(text: str, start: int, end: int) -> str:
+    """The first character in text[start:end] that is not a space, or ""."""
+    while start < end and text[start].isspace():
+        start += 1
+    return text[start] if start < end else ""
 
 
 def _speaker(
@@ -211,7 +225,8 @@ def _named_before(
     opening = subject_speaker(doc, people, institutions, first, last)
     if opening is not None and opening.institution is not None:
         return opening
-    person = speaker_before(doc, people, first, last)
+    # The speaker stands near the quotation: a very long sentence is not read whole.
+    person = speaker_before(doc, people, max(first, last - _SPEAKER_REACH), last)
     if person is not None:
         return Speaker(person)
     return opening
@@ -237,7 +252,9 @@ def _outside(doc: Doc, people: People, first: int, last: int) -> list[Mention]:
 
 
 def _first_token_from(doc: Doc, sent: Sentence, pos: int) -> int:
-    for token in doc.sentence_tokens(sent):
-        if token.start >= pos:
-            return token.index
-    return sent.last
+    # The first token of the sentence at or after pos, by bisection: sentences can be long.
+    return bisect.bisect_left(doc.tokens, pos, sent.first, sent.last, key=_start)
+
+
+def _start(token: Token) -> int:
+    return token.start

@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .document import Doc, Sentence
+from .document import Doc, Sentence, Token
 from .lexicon import Phrases, lexicon
 from .meetings import subject_of
 from .people import Mention, People, Person
@@ -35,6 +35,7 @@ _GENITIVE = frozenset({"in", "un", "nin", "nun"})
 _SETTING_REACH = 10  # "görüşmenin ardından yaptığı yazılı açıklamada,": where a setting may end
 _LOCATIVE = re.compile(r"(?:[dt][ae]|n[dt][ae])$")
 _SENTENCE_END = {"", ".", "!", "…"}
+_SUBJECT_REACH = 12  # a sentence's subject stands among its first words
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ def reported_statements(doc: Doc, people: People) -> list[StatementDraft]:
     """Every piece of reported speech outside quotations, with its speaker."""
     lex = lexicon()
     words = reported_words()
-    institutions = Institutions(doc)
+    institutions = Institutions(doc, people)
     starts = [s.start for s in doc.sentences]
     stated = {i for i, q in enumerate(doc.quotes) if quoted_statement(doc, q, starts)}
     shapes = (
@@ -163,7 +164,8 @@ def _read(
         earlier = None
         if found is None and floor > sent.first:
             # "Fidan da …-e dikkat çekerek, …-dığını vurguladı": the sentence's subject.
-            earlier = _subject_in(doc, people, institutions, sent.first, floor)
+            reach = min(floor, sent.first + _SUBJECT_REACH)
+            earlier = _subject_in(doc, people, institutions, sent.first, reach)
         if found is not None:
             speaker, institution, subject_end = found
         elif earlier is not None:
@@ -244,7 +246,10 @@ def _unnamed_source(doc: Doc, floor: int, comp: int) -> bool:
 
 
 def _clause_ends(doc: Doc, sent: Sentence, verb_end: int) -> bool:
-    rest = doc.text[verb_end : sent.end].strip()
+    # Only the next few characters: a sentence can be very long.
+    rest = doc.text[verb_end : min(sent.end, verb_end + 8)].strip()
+    if verb_end + 8 < sent.end and not rest.startswith(("ve ", ",")):
+        return False
     # "… söyledi ve …-dığını belirtti": two clauses, each with its own verb.
     return rest in _SENTENCE_END or rest.startswith(("ve ", ", "))
 
@@ -304,7 +309,9 @@ def _after_setting(doc: Doc, first: int, comp: int) -> int:
 
 
 def _token_from(doc: Doc, sent: Sentence, pos: int) -> int:
-    for token in doc.sentence_tokens(sent):
-        if token.start >= pos:
-            return token.index
-    return sent.last
+    # The first token of the sentence at or after pos, by bisection: sentences can be long.
+    return bisect.bisect_left(doc.tokens, pos, sent.first, sent.last, key=_start)
+
+
+def _start(token: Token) -> int:
+    return token.start

@@ -79,11 +79,33 @@ def speaker_words() -> SpeakerWords:
     )
 
 
+class _PersonIndex:
+    """People by the words of their names and by country, kept up to date as People grows."""
+
+    def __init__(self, people: People) -> None:
+        self.people = people
+        self.seen = 0
+        self.by_word: dict[str, list[Person]] = {}
+        self.by_country: dict[str, list[Person]] = {}
+
+    def update(self) -> _PersonIndex:
+        """Index the people added since the last look."""
+        persons = self.people.persons
+        for person in persons[self.seen :]:
+            for word in set(name_key(person.name).split()):
+                self.by_word.setdefault(word, []).append(person)
+            if person.country:
+                self.by_country.setdefault(person.country, []).append(person)
+        self.seen = len(persons)
+        return self
+
+
 class Institutions:
     """Every institution the text names, in order, so that "Bakanlık" finds the last one."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, people: People) -> None:
         self.doc = doc
+        self.persons = _PersonIndex(people)
         self.words = speaker_words()
         self.found: list[tuple[int, InstitutionHead, str]] = []  # (token, head, full name)
         for token in doc.tokens:
@@ -182,7 +204,7 @@ def _subject_at(
         if after < last and tokens[after].fbase in _AFTER_SUBJECT:
             return Speaker(institution=name, end=after)
         return None
-    role = _role_noun(doc, people, k, last)
+    role = _role_noun(doc, people, institutions.persons.update(), k, last)
     if role is not None:
         person, end = role
         return Speaker(person=person, end=end)
@@ -196,13 +218,15 @@ def _subject_at(
         and tokens[k + 1].fbase in _AFTER_SUBJECT
         and people.mention_at(k) is None
     ):
-        found = [p for p in people.persons if token.fbase in name_key(p.name).split()]
+        found = institutions.persons.update().by_word.get(token.fbase, [])
         if len(found) == 1:
             return Speaker(person=found[0], end=k + 1)
     return None
 
 
-def _role_noun(doc: Doc, people: People, k: int, last: int) -> tuple[Person, int] | None:
+def _role_noun(
+    doc: Doc, people: People, index: _PersonIndex, k: int, last: int
+) -> tuple[Person, int] | None:
     """The one person of the country and office a role noun names ("Türk Büyükelçi, …")."""
     tokens = doc.tokens
     lex = lexicon()
@@ -231,7 +255,7 @@ def _role_noun(doc: Doc, people: People, k: int, last: int) -> tuple[Person, int
     stems = {_stem(o) for o in offices}
     found = [
         p
-        for p in people.persons
+        for p in index.by_country.get(country, [])
         if p.country == country
         and p.title
         and any(w.startswith(s) for w in fold_tokens(p.title) for s in stems)
