@@ -19,7 +19,7 @@ from .turkish import fold
 
 _LEXICON = Path(__file__).resolve().parent / "lexicon"
 
-PlaceKind = Literal["city", "venue", "country"]
+PlaceKind = Literal["city", "venue", "country", "seat"]
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,7 @@ class Gazetteer:
     """Cities, venues and countries, each indexed by the last word of its name."""
 
     by_last: dict[str, tuple[Place, ...]]
+    capitals: dict[str, str]  # country -> its capital, in Turkish spelling
     head_words: frozenset[str]
     remote_words: frozenset[str]
 
@@ -99,6 +100,8 @@ def gazetteer() -> Gazetteer:
     for words, country in rows:
         if not a_venue(words):
             add(" ".join(words), _spelling(" ".join(words)), country, "city")
+    for name in venues["seats_of_government"]:
+        add(name, None, None, "seat")
     # A city-state's city bears the country's name ("Kuveyt'te"): the city entry wins.
     for folded, country in lex.country_names.items():
         add(folded, None, country, "country")
@@ -111,6 +114,9 @@ def gazetteer() -> Gazetteer:
         by_last.setdefault(place.words[-1], []).append(place)
     return Gazetteer(
         by_last={k: tuple(sorted(v, key=lambda p: -len(p.words))) for k, v in by_last.items()},
+        capitals={
+            country_of(country) or country: capital for country, capital in data["capitals"].items()
+        },
         head_words=heads,
         remote_words=frozenset(fold(w) for w in venues["remote_words"]),
     )

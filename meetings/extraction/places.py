@@ -141,8 +141,35 @@ def place_from_title(doc: Doc, sentences: Iterable[Sentence], lex: Lexicon) -> L
     return None
 
 
+def seat_of_government(
+    doc: Doc, sentences: Iterable[Sentence], country: str | None, lex: Lexicon
+) -> Location | None:
+    """The host country's capital, where a seat of government is named ("Devlet Sarayı'nda")."""
+    gaz = gazetteer()
+    capital = gaz.capitals.get(country) if country else None
+    if capital is None:
+        return None
+    for sent in sentences:
+        tokens = doc.sentence_tokens(sent)
+        for pos, token in enumerate(tokens):
+            if token.quote >= 0 or not token.is_word:
+                continue
+            word = token.fbase if token.suffix in lex.suffixes["locative"] else _fused(token, lex)
+            if not word:
+                continue
+            found = _match(doc, tokens, pos, gaz, ("seat",), last_word=word)
+            if found is not None:
+                # The span ends where the name does: "binası" of "binasında".
+                return Location(capital, country, (found.span[0], token.start + len(word)))
+    return None
+
+
 def meeting_location(
-    doc: Doc, people: People, sentences: list[Sentence], lex: Lexicon
+    doc: Doc,
+    people: People,
+    sentences: list[Sentence],
+    lex: Lexicon,
+    host_country: str | None = None,
 ) -> Location | None:
     """The city of an in-person meeting told in these sentences, by every rule in turn."""
     for sent in sentences:
@@ -155,6 +182,7 @@ def meeting_location(
     earlier = doc.sentences[max(0, first - _EARLIER_SENTENCES) : first]
     return (
         earlier_location(doc, people, sentences[0], lex)
+        or seat_of_government(doc, sentences, host_country, lex)
         or dateline(doc)
         or place_from_title(doc, sentences, lex)
         or place_from_title(doc, reversed(earlier), lex)
@@ -170,8 +198,9 @@ def names_city(written: str, city: str) -> bool:
     if words == name_words(city):
         return True
     candidates = [words] + ([words[:-1]] if len(words) > 1 and words[-1] in gaz.head_words else [])
+    capital = city in gaz.capitals.values()
     return any(
-        place.words == w and place.city == city
+        place.words == w and (place.city == city or (place.kind == "seat" and capital))
         for w in candidates
         for place in gaz.ending_at(w[-1])
     )
@@ -244,17 +273,32 @@ def _first_of(tokens: list[Token], found: _Found) -> int:
     return 0
 
 
+def _fused(token: Token, lex: Lexicon) -> str:
+    """A common noun with its locative written on ("binasında" -> "binasi"), else ''."""
+    if token.suffix or token.cap:
+        return ""
+    for ending in sorted(lex.suffixes["locative"], key=len, reverse=True):
+        if token.fbase.endswith(ending) and len(token.fbase) > len(ending) + 2:
+            return token.fbase[: -len(ending)]
+    return ""
+
+
 def _match(
-    doc: Doc, tokens: list[Token], pos: int, gaz: Gazetteer, kinds: tuple[str, ...]
+    doc: Doc,
+    tokens: list[Token],
+    pos: int,
+    gaz: Gazetteer,
+    kinds: tuple[str, ...],
+    last_word: str | None = None,
 ) -> _Found | None:
-    """The longest known place whose name ends at ``tokens[pos]``."""
+    """The longest known place whose name ends at ``tokens[pos]`` (read as ``last_word``)."""
     last = tokens[pos]
     if not last.is_word:
         return None
-    for place in gaz.ending_at(last.fbase):
+    for place in gaz.ending_at(last_word or last.fbase):
         if place.kind not in kinds:
             continue
-        first = _starts_at(tokens, pos, place.words)
+        first = _starts_at(tokens, pos, place.words, last_word)
         if first is None:
             continue
         if len(place.words) == 1 and not last.cap:
@@ -263,13 +307,16 @@ def _match(
     return None
 
 
-def _starts_at(tokens: list[Token], pos: int, words: tuple[str, ...]) -> int | None:
+def _starts_at(
+    tokens: list[Token], pos: int, words: tuple[str, ...], last_word: str | None = None
+) -> int | None:
     # Match the name's words backwards from pos; a full stop ("St. Petersburg") is skipped.
     i = pos
     for k in range(len(words) - 1, -1, -1):
         while i >= 0 and tokens[i].text == "." and k < len(words) - 1:
             i -= 1
-        if i < 0 or tokens[i].fbase != words[k] or (i != pos and tokens[i].suffix):
+        word = last_word if (i == pos and last_word) else tokens[i].fbase if i >= 0 else ""
+        if i < 0 or word != words[k] or (i != pos and tokens[i].suffix):
             return None
         first = i
         i -= 1

@@ -198,3 +198,41 @@ def test_the_gazetteer_spells_cities_the_turkish_way() -> None:
     assert city("addis ababa") == "Addis Ababa"
     assert city("kuveyt") == "Kuveyt"  # the city-state's city, not only the country
     assert city("gaziantep") == "Gaziantep"
+
+
+def test_a_city_the_guest_travelled_to_is_the_place() -> None:
+    location = _place_of(
+        "Pekin'e iki günlük resmi bir ziyaret gerçekleştiren Dışişleri Bakanı Ayşe Karaman, "
+        "Çin Dışişleri Bakanı Li Wei ile görüştü."
+    )
+    assert location is not None and (location.name, location.country) == ("Pekin", "Çin")
+
+
+def test_a_city_the_guest_visits_is_the_place() -> None:
+    location = _place_of(
+        "Ankara'yı ziyaret eden Moldova Başbakanı Dorin Rusu, Cumhurbaşkanı Yardımcısı "
+        "Selim Tekin ile görüştü."
+    )
+    assert location is not None and location.name == "Ankara"
+
+
+def test_an_embassy_stands_in_its_city() -> None:
+    text = (
+        "Dışişleri Bakanı Ayşe Karaman, Türkiye'nin Londra Büyükelçiliği'nde İngiltere "
+        "Dışişleri Bakanı Tom Hale ile görüştü."
+    )
+    location = _place_of(text)
+    assert location is not None and location.name == "Londra"
+    assert _written(text, location) == "Londra"
+
+
+def test_a_seat_of_government_gives_the_hosts_capital() -> None:
+    text = (
+        "Kenya Devlet Başkanı Samuel Otieno, Türk heyetini Devlet Başkanlığı binasında kabul etti."
+    )
+    doc, people = _read(text)
+    location = meeting_location(doc, people, doc.sentences, lexicon(), host_country="Kenya")
+    assert location is not None and (location.name, location.country) == ("Nairobi", "Kenya")
+    written = doc.text[location.span[0] : location.span[1]]
+    assert written == "Devlet Başkanlığı binası"
+    assert names_city(written, "Nairobi")
