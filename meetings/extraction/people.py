@@ -49,35 +49,62 @@ class Mention:
 
 @dataclass(eq=False)
 class Person:
-    """One person the article names, with every mention of them."""
+    """One person the article names, with every mention of them.
+
+    Add mentions with ``add``: it keeps the fullest name, the best title and the first
+    country up to date, so reading them costs nothing however often a person is named.
+    """
 
     mentions: list[Mention] = field(default_factory=list)
     inferred_country: str | None = None
     inferred_title: str | None = None
     home_default: str | None = None  # the home country, for an office named without one
+    _named: Mention | None = None
+    _titled: Mention | None = None
+    _any_title: Mention | None = None
+    _countried: Mention | None = None
+    first_start: int = -1
+    last_start: int = -1
+
+    def add(self, m: Mention) -> None:
+        """Record one more mention of this person."""
+        self.mentions.append(m)
+        if self.first_start < 0 or m.start < self.first_start:
+            self.first_start = m.start
+        self.last_start = max(self.last_start, m.start)
+        if not m.role_noun and (self._named is None or _name_rank(m) > _name_rank(self._named)):
+            self._named = m
+        if m.title:
+            if self._any_title is None or m.start < self._any_title.start:
+                self._any_title = m
+            if not m.counterpart and (
+                self._titled is None or _title_rank(m) > _title_rank(self._titled)
+            ):
+                self._titled = m
+        if m.country and (
+            self._countried is None
+            or (m.counterpart, m.start) < (self._countried.counterpart, self._countried.start)
+        ):
+            self._countried = m
 
     @property
     def name(self) -> str:
         """The fullest form the article gives, without case endings."""
-        named = [m for m in self.mentions if not m.role_noun] or self.mentions
-        best = max(named, key=lambda m: (len(m.name.split()), -m.start))
+        best = self._named or self.mentions[0]
         return best.name
 
     @property
     def title(self) -> str | None:
         """The title as the article gives it: one naming a country wins, then the longest."""
-        titled = [m for m in self.mentions if m.title and not m.counterpart]
-        if not titled:
-            return self.inferred_title or next((m.title for m in self.mentions if m.title), None)
-        best = max(titled, key=lambda m: (m.country is not None, len(m.title or ""), -m.start))
-        return best.title
+        if self._titled is None:
+            return self.inferred_title or (self._any_title.title if self._any_title else None)
+        return self._titled.title
 
     @property
     def country(self) -> str | None:
         """The country from a title, else one inferred from the meeting."""
-        for m in sorted(self.mentions, key=lambda m: (m.counterpart, m.start)):
-            if m.country:
-                return m.country
+        if self._countried is not None:
+            return self._countried.country
         return self.inferred_country or self.home_default
 
     @property
@@ -88,7 +115,15 @@ class Person:
     @property
     def start(self) -> int:
         """Where the person is first named."""
-        return min(m.start for m in self.mentions)
+        return self.first_start
+
+
+def _name_rank(m: Mention) -> tuple[int, int]:
+    return (len(m.name.split()), -m.start)
+
+
+def _title_rank(m: Mention) -> tuple[bool, int, int]:
+    return (m.country is not None, len(m.title or ""), -m.start)
 
 
 class People:
@@ -143,13 +178,13 @@ class People:
         if compatible:
             # Two people may share a surname: the one named nearest before is meant.
             before = [p for p in compatible if p.start <= mention.start] or compatible
-            person = max(before, key=lambda p: max(m.start for m in p.mentions))
+            person = max(before, key=lambda p: p.last_start)
         else:
             person = self._absorbing(words) or Person()
             if not person.mentions:
                 self.persons.append(person)
         self._index(person, words)
-        person.mentions.append(mention)
+        person.add(mention)
         mention.person = person
         for i in range(mention.first, mention.last + 1):
             self.by_token[i] = mention
@@ -293,7 +328,7 @@ class People:
                 self._claim(found[0], mention)
 
     def _claim(self, person: Person, mention: Mention) -> None:
-        person.mentions.append(mention)
+        person.add(mention)
         mention.person = person
         for k in range(mention.first, mention.last + 1):
             self.by_token[k] = mention
