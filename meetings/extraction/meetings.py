@@ -423,6 +423,7 @@ def _delegations(doc: Doc, people: People, drafts: list[MeetingDraft], lex: Lexi
         ):
             continue
         draft = drafts[max(0, bisect.bisect_right(starts, sent.start) - 1)]
+        _untitled_present(doc, people, sent, lex)
         mentions = _outside(people, doc, sent.first, sent.last)
         leaders = [m.person for m in mentions if m.suffix in lex.suffixes["genitive"] and m.person]
         leader = leaders[0] if leaders else None
@@ -435,3 +436,22 @@ def _delegations(doc: Doc, people: People, drafts: list[MeetingDraft], lex: Lexi
             draft.add(person, "delegation")
             if person.country in (None, person.home_default) and leader is not None:
                 person.inferred_country = leader.country
+
+
+def _untitled_present(doc: Doc, people: People, sent: Sentence, lex: Lexicon) -> None:
+    """ "Görüşmede Uşakov da hazır bulundu": a name never given a title, said to be present."""
+    tokens = doc.tokens
+    k = sent.first
+    while k < sent.last:
+        if people.mention_at(k) or tokens[k].quote >= 0 or not name_like(tokens[k], lex):
+            k += 1
+            continue
+        first = k
+        while k + 1 < sent.last and k - first < 2 and not tokens[k].suffix:
+            if people.mention_at(k + 1) or not name_like(tokens[k + 1], lex):
+                break
+            k += 1
+        nxt = tokens[k + 1].fbase if k + 1 < sent.last else ""
+        if first > sent.first and nxt in lex.present_particles and not tokens[k].suffix:
+            people.add_untitled(first, k)
+        k += 1

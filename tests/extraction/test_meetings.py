@@ -203,3 +203,16 @@ def test_an_untitled_subject_opening_the_sentence_is_found() -> None:
     )
     assert pairs(a) == [("Erik Holm", ["Kaya"])]
     assert "surname_only" in only(a).review
+
+
+def test_a_name_given_no_title_and_said_to_be_present_is_delegation() -> None:
+    a = read(
+        " date 2025-05-06 Kabul\n\n"
+        "Cumhurbaşkanı Ahmet Yalçın, Peru Başbakanı Luis Vargas'ı kabul etti. Görüşmede "
+        "Quispe de hazır bulundu. Peru İnsan Hakları ve Adalet Bakanlığı da temsil edildi.\n"
+    )
+    assert roles(only(a)) == {
+        "Ahmet Yalçın": "host",
+        "Luis Vargas": "guest",
+        "Quispe": "delegation",
+    }

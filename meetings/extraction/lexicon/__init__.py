@@ -108,6 +108,7 @@ class Lexicon:
     delegation_marker: Phrases
     delegation_verb: Phrases
     delegation_present: Phrases
+    present_particles: frozenset[str]
     attribution_after_re: re.Pattern[str]
     attribution_postposed_re: re.Pattern[str]
     reporting_participle: Phrases
@@ -208,6 +209,7 @@ def lexicon() -> Lexicon:
         delegation_marker=Phrases.of(verbs["delegation_markers"]),
         delegation_verb=Phrases.of(verbs["delegation_verbs"]),
         delegation_present=Phrases.of(verbs["delegation_present"]),
+        present_particles=_folds(verbs["present_particles"]),
         attribution_after_re=phrase_regex(verbs["attribution_after"]),
         attribution_postposed_re=phrase_regex(verbs["attribution_postposed"]),
         reporting_participle=Phrases.of(verbs["reporting_participles"]),
