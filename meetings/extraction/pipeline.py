@@ -14,7 +14,7 @@ from .meeting_dates import event_dates, meeting_date
 from .meetings import MeetingDraft, MeetingLocator, find_meetings, subject_of
 from .normalise import check_text, decode, normalise
 from .people import People, Person
-from .quotes import StatementDraft, direct_statements
+from .quotes import StatementDraft, direct_statements, without_repeated_headings
 from .records import (
     Agreement,
     AgreementMention,
@@ -153,7 +153,7 @@ def _dedupe(doc: Doc, statements: list[StatementDraft]) -> list[StatementDraft]:
             continue
         seen.add(key)
         kept.append(s)
-    return sorted(kept, key=lambda s: s.start)
+    return without_repeated_headings(doc, sorted(kept, key=lambda s: s.start))
 
 
 def _meetings(doc: Doc, drafts: list[MeetingDraft], header: PartialDate) -> list[Meeting]:

@@ -20,6 +20,11 @@ from .speakers import Institutions, Speaker, subject_speaker
 
 _MIN_WORDS_UNATTRIBUTED = 5
 _SPEAKER_REACH = 60  # tokens before a quotation where its speaker is looked for
+# Endings of a finite verb, folded: -Iz, -Im, -yor, -DIr, -DI, -AcAk, -mAlI, -mIş, -sIn.
+_FINITE = re.compile(r"(?:[iu]z|[iu]m|yor|[dt][iu]r|[dt][iu]|[ae]c[ae]k|m[ae]l[iu]|m[iu]s|s[iu]n)$")
+_WORDS = re.compile(r"[^\W_]+")
+_HEADING_CHARS = 250  # a headline or subheading is one short line
+_REPEAT_SHARE = 0.6  # this share of a heading's words said in the body makes it a repeat
 # -DIğInI / -AcAğInI and plurals, after folding: the verb of a reported clause.
 _COMPLEMENT = re.compile(r"(?:[dt][iu]g|[dt][iu]kl[ae]r|[ae]c[ae]g|[ae]c[ae]kl[ae]r)[iu]n[iu]$")
 _LEAD = re.compile(r"[\s,.;:!?\-–—]*")
@@ -133,7 +138,44 @@ def _fragment(
     after = _first_char(doc.text, quote.end, end_sent.end)
     runs_in = before.isalnum()
     runs_on = after.isalpha() and after.islower()
-    return runs_in and runs_on
+    # "… yapacağız" mesajını verdi: words that end like a finite verb are a whole statement.
+    return runs_in and runs_on and not (words and _FINITE.search(words[-1]))
+
+
+def without_repeated_headings(doc: Doc, statements: list[StatementDraft]) -> list[StatementDraft]:
+    """The statements without quotations in a headline or subheading that repeat the body."""
+    headings = [s for s in statements if s.direct and _heading(doc, s)]
+    if not headings:
+        return statements
+    heading_ids = {id(s) for s in headings}
+    body: set[str] = set()
+    for s in statements:
+        if id(s) not in heading_ids:
+            body |= _stems(doc, s)
+    repeated = set()
+    for s in headings:
+        stems = _stems(doc, s)
+        if stems and len(stems & body) >= _REPEAT_SHARE * len(stems):
+            repeated.add(id(s))
+    return [s for s in statements if id(s) not in repeated]
+
+
+def _stems(doc: Doc, s: StatementDraft) -> set[str]:
+    # Five letters: "dönem" and "dönemi", "başlıyor" and "başlıyoruz" are one word here.
+    return {w[:5] for w in _WORDS.findall(doc.folded[s.start : s.end])}
+
+
+def _heading(doc: Doc, s: StatementDraft) -> bool:
+    """A quotation with no sentence end that is a headline or a paragraph of its own."""
+    if _last_char(doc.text, s.start, s.end) in ".!?…":
+        return False
+    para_start, para_end = doc.paragraphs[s.para]
+    if para_end - para_start > _HEADING_CHARS:
+        return False
+    if s.para == 0:
+        return True
+    outside = doc.text[para_start : s.start] + doc.text[s.end : para_end]
+    return not any(c.isalnum() for c in outside)
 
 
 def _subheading(doc: Doc, quote: QuoteRegion) -> bool:

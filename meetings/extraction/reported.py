@@ -27,8 +27,10 @@ from .turkish import fold
 
 _REPORTED_JSON = Path(__file__).resolve().parent / "lexicon" / "reported.json"
 _AFTER_SUBJECT = {",", "ise", "de", "da", "ayrica"}
-# -DIğI / -DIklArI / -AcAğI / -AcAklArI with the accusative or dative, after folding.
-_COMPLEMENT = re.compile(r"(?:[dt][iu]g|[dt][iu]kl[ae]r|[ae]c[ae]g|[ae]c[ae]kl[ae]r)[iu]n[iuae]$")
+# -DIğI / -DIklArI / -AcAğI / -AcAklArI with the accusative, dative or genitive, folded.
+_COMPLEMENT = re.compile(
+    r"(?:[dt][iu]g|[dt][iu]kl[ae]r|[ae]c[ae]g|[ae]c[ae]kl[ae]r)[iu]n(?:[iuae]|[iu]n)$"
+)
 # The same verb as the subject of a passive: "söylediği aktarıldı".
 _NOMINAL = re.compile(r"(?:[dt][iu]g|[dt][iu]kl[ae]r|[ae]c[ae]g|[ae]c[ae]kl[ae]r)[iu]$")
 _GENITIVE = frozenset({"in", "un", "nin", "nun"})

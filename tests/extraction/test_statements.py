@@ -173,3 +173,35 @@ def test_a_sentence_with_two_reporting_verbs_gives_two_statements_by_one_speaker
     third = _by_start(statements, "Şili'nin Avrupa pazarına")
     assert {first.speaker, second.speaker, third.speaker} == {"Camila Rojas"}
     assert not (first.direct or second.direct or third.direct)
+
+
+def test_a_quotation_inside_a_sentence_that_reads_as_a_whole_statement_is_direct() -> None:
+    statements = _statements(
+        LEAD + 'Rojas, görüşmede "Portekiz ile birlikte yeni pazarlara açılacağız" '
+        "mesajını verdi.\n"
+    )
+    quote = _by_start(statements, "Portekiz ile birlikte")
+    assert (quote.speaker, quote.direct) == ("Camila Rojas", True)
+
+
+def test_a_headline_or_subheading_that_repeats_a_quotation_is_not_a_statement() -> None:
+    statements = _statements(
+        'Rojas: "Portekiz ile yeni bir dönem başlıyor"\n\n'
+        + LEAD
+        + '"Yeni bir dönem başlıyor"\n\n'
+        + 'Rojas, "Portekiz ile ilişkilerimizde yeni bir dönem başlıyor," dedi.\n'
+    )
+    assert [s.text for s in statements if s.direct] == [
+        "Portekiz ile ilişkilerimizde yeni bir dönem başlıyor,"
+    ]
+
+
+def test_reported_speech_with_altini_cizdi_and_sozlerine_ekledi() -> None:
+    statements = _statements(
+        LEAD + "Rojas, iki ülkenin ortak değerlere sahip olduğunun altını çizdi. "
+        "Serrão ise ticaretin iki katına çıkabileceğini sözlerine ekledi.\n"
+    )
+    first = _by_start(statements, "iki ülkenin ortak değerlere")
+    assert (first.speaker, first.direct) == ("Camila Rojas", False)
+    second = _by_start(statements, "ticaretin iki katına")
+    assert (second.speaker, second.direct) == ("Tiago Almeida Serrão", False)
