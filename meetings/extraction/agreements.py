@@ -55,7 +55,7 @@ _MAX_MODIFIERS = 3
 _MAX_DESCRIPTION_WORDS = 6
 _MAX_CLAUSE_WORDS = 30
 _RECENT_CLUSTERS = 12
-_STEM = 6
+_SAME_WORD_PREFIX = 4
 
 
 @dataclass(frozen=True)
@@ -582,13 +582,26 @@ class _Finder:
 
 
 def _stems(words: list[str], lists: _Words) -> frozenset[str]:
-    """The words a name is compared by: hyphenated parts split, linkers left out, cut short."""
+    """The words a name is compared by: hyphenated parts split, linkers left out."""
     out = set()
     for word in words:
         for part in word.split("-"):
             if part and part not in lists.key_stopwords:
-                out.add(part[:_STEM])
+                out.add(part)
     return frozenset(out)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """One word with or without endings: "hattı" and "hattının", "işbirliği" and "işbirliğine"."""
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= _SAME_WORD_PREFIX and long_.startswith(short[:-1])
+
+
+def _covers(small: frozenset[str], big: frozenset[str]) -> bool:
+    """Whether every word of ``small`` is a word of ``big``, endings aside."""
+    return all(w in big or any(_same_word(w, v) for v in big) for w in small)
 
 
 def find_mentions(doc: Doc, people: People) -> list[MentionDraft]:
@@ -619,15 +632,15 @@ def cluster(mentions: list[MentionDraft]) -> list[Cluster]:
             target = by_key.get(mention.key) or _similar(mention, recent.get(family, []))
         else:
             target = last_of_family.get(family) if family != "*" else last
-            if target is None and mention.broad and mention.kind == "reference":
-                target = last  # "bu anlaşma" after a protocol: "anlaşma" names any document
+            if target is None and mention.kind == "reference":
+                target = last  # "bu anlaşma" after a protocol: a demonstrative has a referent
         if target is None:
             if not mention.can_start or family == "*":
                 continue
             target = Cluster(mention.key, family, stems=mention.stems)
             clusters.append(target)
             recent.setdefault(family, []).append(target)
-        elif mention.stems and mention.kind == "named" and target.stems <= mention.stems:
+        elif mention.stems and mention.kind == "named" and _covers(target.stems, mention.stems):
             target.stems = mention.stems  # the fuller name is what later mentions are matched to
         if mention.kind in ("named", "compound", "described"):
             by_key.setdefault(mention.key, target)
@@ -645,7 +658,7 @@ def _similar(mention: MentionDraft, recent: list[Cluster]) -> Cluster | None:
     if not stems:
         return None
     for c in reversed(recent[-_RECENT_CLUSTERS:]):
-        if c.stems and (stems <= c.stems or c.stems <= stems):
+        if c.stems and (_covers(stems, c.stems) or _covers(c.stems, stems)):
             return c
     return None
 
