@@ -41,8 +41,10 @@ _CITY_ARRIVAL = frozenset({"kentine", "sehrine"})
 # After "X'teki" the place is the meeting's only when a meeting or a building follows.
 _PLACE_NOUN = re.compile(
     r"(?:gorusme|kabul|toplanti|zirve|toren|ziyaret|temas|saray|kosk|ofis|konut|bina|merkez"
-    r"|kulliye|karargah|konukev|salon|resmi)"
+    r"|kulliye|karargah|konukev|salon|resmi|marj)"
 )
+# "Brüksel'deki NATO Dışişleri Bakanları Toplantısı": how far the meeting word may stand.
+_PLACE_NOUN_GAP = 5
 _AMBASSADOR = re.compile(r"buyukelci")
 _MISSION_WORDS = frozenset({"buyukelciligi", "baskonsoloslugu"})
 # "Pekin'e resmi bir ziyaret gerçekleştiren": how far the arriving word may stand.
@@ -180,13 +182,22 @@ def meeting_location(
         return dateline(doc)
     first = sentences[0].index
     earlier = doc.sentences[max(0, first - _EARLIER_SENTENCES) : first]
-    return (
-        earlier_location(doc, people, sentences[0], lex)
-        or seat_of_government(doc, sentences, host_country, lex)
-        or dateline(doc)
-        or place_from_title(doc, sentences, lex)
-        or place_from_title(doc, reversed(earlier), lex)
+    # "İtalya'da düzenlenen zirvede": a country the meeting is told in rules out a city
+    # elsewhere, from the text before, the dateline or a title.
+    told = next(
+        (c for c in (find_country(doc, people, s, lex) for s in sentences) if c), host_country
     )
+    for fallback in (
+        lambda: earlier_location(doc, people, sentences[0], lex),
+        lambda: seat_of_government(doc, sentences, host_country, lex),
+        lambda: dateline(doc),
+        lambda: place_from_title(doc, sentences, lex),
+        lambda: place_from_title(doc, reversed(earlier), lex),
+    ):
+        location = fallback()
+        if location is not None and (told is None or location.country in (None, told)):
+            return location
+    return None
 
 
 def names_city(written: str, city: str) -> bool:
@@ -324,7 +335,12 @@ def _starts_at(
 
 
 def _place_noun_follows(tokens: list[Token], pos: int) -> bool:
-    return any(_PLACE_NOUN.match(t.fbase) for t in tokens[pos + 1 : pos + 4] if t.is_word)
+    for token in tokens[pos + 1 : pos + 1 + _PLACE_NOUN_GAP]:
+        if not token.is_word:
+            return False  # "Gazze'deki durum, …": the clause ended without a meeting word
+        if _PLACE_NOUN.match(token.fbase):
+            return True
+    return False
 
 
 def _destination_follows(tokens: list[Token], pos: int, lex: Lexicon) -> bool:

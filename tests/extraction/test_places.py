@@ -110,6 +110,12 @@ def test_a_city_as_a_topic_is_not_the_place() -> None:
         "insani durumu görüştü."
     )
     assert location is None
+    # "X'teki" before a meeting word is the place: "Brüksel'deki NATO toplantısı marjında".
+    location = _place_of(
+        "Dışişleri Bakanı Ayşe Karaman, Brüksel'deki NATO Dışişleri Bakanları Toplantısı "
+        "marjında Litvanya Dışişleri Bakanı Jonas Petraitis ile görüştü."
+    )
+    assert location is not None and location.name == "Brüksel"
 
 
 def test_a_call_has_no_place_even_where_a_room_is_named() -> None:
@@ -236,3 +242,13 @@ def test_a_seat_of_government_gives_the_hosts_capital() -> None:
     written = doc.text[location.span[0] : location.span[1]]
     assert written == "Devlet Başkanlığı binası"
     assert names_city(written, "Nairobi")
+
+
+def test_a_dateline_gives_way_to_the_country_the_meeting_is_told_in() -> None:
+    doc, people = _read(
+        "Başlık\n\nANKARA (AA) – Dışişleri Bakanı Ayşe Karaman, İtalya'da düzenlenen "
+        "zirvenin marjında Japonya Dışişleri Bakanı Kenji Sato ile görüştü."
+    )
+    location = dateline(doc)
+    assert location is not None and location.name == "Ankara"
+    assert meeting_location(doc, people, doc.sentences[1:], lexicon()) is None
