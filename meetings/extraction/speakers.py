@@ -79,6 +79,17 @@ def speaker_words() -> SpeakerWords:
     )
 
 
+def is_institution_name(name: str) -> bool:
+    """Whether a speaker's name is an institution's ("Dışişleri Bakanlığı", "Kremlin")."""
+    words = speaker_words()
+    folded = tuple(fold(name).split())
+    if not folded:
+        return False
+    if folded in words.metonyms or folded[-1] in words.back:
+        return True
+    return any(folded[-1] == fold(h.nominative) for h in words.heads)
+
+
 class _PersonIndex:
     """People by the words of their names and by country, kept up to date as People grows."""
 

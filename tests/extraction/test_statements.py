@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from meetings.extraction import extract
 from meetings.extraction.records import ExtractedArticle, Statement
+from meetings.extraction.speakers import is_institution_name
 
 from .helpers import assert_spans_match
 
@@ -205,3 +206,11 @@ def test_reported_speech_with_altini_cizdi_and_sozlerine_ekledi() -> None:
     assert (first.speaker, first.direct) == ("Camila Rojas", False)
     second = _by_start(statements, "ticaretin iki katına")
     assert (second.speaker, second.direct) == ("Tiago Almeida Serrão", False)
+
+
+def test_an_institution_speaker_can_be_told_from_a_person() -> None:
+    assert is_institution_name("Şili Dışişleri Bakanlığı")
+    assert is_institution_name("Kremlin")
+    assert is_institution_name("Bakanlık")
+    assert not is_institution_name("Camila Rojas")
+    assert not is_institution_name("Zhao Minghua")
