@@ -252,3 +252,11 @@ def test_a_dateline_gives_way_to_the_country_the_meeting_is_told_in() -> None:
     location = dateline(doc)
     assert location is not None and location.name == "Ankara"
     assert meeting_location(doc, people, doc.sentences[1:], lexicon()) is None
+
+
+def test_a_district_of_a_large_turkish_city_gives_the_city() -> None:
+    location = _place_of(
+        "Dışişleri Bakanı Ayşe Karaman, Moldova Dışişleri Bakanı Ion Rusu ile Üsküdar'da "
+        "bir araya geldi."
+    )
+    assert location is not None and (location.name, location.country) == ("İstanbul", "Türkiye")
