@@ -67,8 +67,8 @@ _DESTINATION_WORDS = frozenset(
 )
 _DATELINE = re.compile(
     r"(?P<place>[^\W\d_][^\W\d_ .'’-]*(?:[ .'-]{1,2}[^\W\d_]+){0,3})"
-    r"\s*(?:,\s*\d{1,2}\s+[^\W\d_]+(?:\s+\d{4})?\s*)?"
-    r"(?:\([^()\n/]{1,20}\)\s*(?:[–—-]\s)?|[–—-]\s)"
+    r"\s*(?P<date>,\s*\d{1,2}\s+[^\W\d_]+(?:\s+\d{4})?\s*)?"
+    r"(?:(?P<agency>\([^()\n/]{1,20}\))\s*(?:[–—-]\s)?|[–—-]\s)"
 )
 
 
@@ -111,7 +111,10 @@ def dateline(doc: Doc) -> Location | None:
     gaz = gazetteer()
     for start, end in doc.paragraphs[:_DATELINE_PARAGRAPHS]:
         match = _DATELINE.match(doc.text, start, end)
-        if match is None:
+        # "BELGRAD –", "Kuveyt, 14 Ekim –", "Ankara (AA) –"; not a headline "Moskova - Kiev hattı".
+        if match is None or not (
+            match.group("place").isupper() or match.group("date") or match.group("agency")
+        ):
             continue
         place = _whole_city(doc.folded[match.start("place") : match.end("place")], gaz)
         if place is not None:

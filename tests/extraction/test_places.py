@@ -158,6 +158,13 @@ def test_a_byline_is_never_a_place_the_dateline_after_it_is() -> None:
     )
     location = dateline(doc)
     assert location is not None and location.name == "Lizbon"
+    # A headline opening with a city and a dash is not a dateline either.
+    doc, _ = _read(
+        "Madrid - Lizbon hattında yeni dönem\n\nLİZBON – Dışişleri Bakanı Ayşe Karaman, "
+        "Portekiz Dışişleri Bakanı Rui Costa ile bir araya geldi."
+    )
+    location = dateline(doc)
+    assert location is not None and location.name == "Lizbon"
 
 
 def test_an_ambassadors_posting_is_the_last_resort() -> None:
