@@ -119,6 +119,9 @@ class MentionDraft:
     stems: frozenset[str] = frozenset()
     broad: bool = False
     can_start: bool = True
+    # A reference whose noun names any document ("bu anlaşma", "söz konusu belge") may refer
+    # to the last agreement of another kind; "bu açıklama" only to a joint statement.
+    any_kind: bool = False
 
 
 @dataclass(eq=False)
@@ -350,6 +353,7 @@ class _Finder:
             stems=_stems(key_words, words) if len(key) > 2 else frozenset(),
             broad=broad,
             can_start=can_start,
+            any_kind=kind == "reference" and (not reference or head.family == "*"),
         )
 
     def _same(self, k: int, token: Token) -> bool:
@@ -632,7 +636,7 @@ def cluster(mentions: list[MentionDraft]) -> list[Cluster]:
             target = by_key.get(mention.key) or _similar(mention, recent.get(family, []))
         else:
             target = last_of_family.get(family) if family != "*" else last
-            if target is None and mention.kind == "reference":
+            if target is None and mention.any_kind:
                 target = last  # "bu anlaşma" after a protocol: a demonstrative has a referent
         if target is None:
             if not mention.can_start or family == "*":

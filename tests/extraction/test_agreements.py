@@ -48,7 +48,8 @@ def test_a_later_mention_of_the_document_joins_it() -> None:
         "Görüşmede Bağ ve Şarap Ticareti Protokolü ile Sınır Kapıları Anlaşması imzalandı. "
         "Anlaşmayı Gürcistan adına Ekonomi Bakanı Nino Kapanadze imzaladı.\n\n"
         "Bu protokol, iki ülke arasındaki şarap ticaretini kolaylaştıracak. Vasilescu, sınır "
-        'kapıları anlaşmasının "yeni bir dönemin başlangıcı" olduğunu söyledi.'
+        'kapıları anlaşmasının "yeni bir dönemin başlangıcı" olduğunu söyledi. Dışişleri '
+        "Bakanlığı da bir açıklama yayımladı. Bu açıklamada göç konusuna da değinildi."
     )
     clusters = _clusters(body)
     assert len(clusters) == 2
