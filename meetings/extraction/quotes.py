@@ -76,7 +76,7 @@ def direct_statements(
         colon_prev = not before and _previous_ends_with_colon(doc, sent)
         words = len(doc.text[quote.inner_start : quote.inner_end].split())
         unattributed = not (attributed or postposed or colon_inline or colon_prev)
-        if unattributed and words < _MIN_WORDS_UNATTRIBUTED:
+        if unattributed and (words < _MIN_WORDS_UNATTRIBUTED or _title_case(doc, quote)):
             continue  # a quoted name or term, not a statement
         if _fragment(doc, quote, sent, end_sent, unattributed) or _subheading(doc, quote):
             continue
@@ -178,6 +178,14 @@ def _heading(doc: Doc, s: StatementDraft) -> bool:
     return not any(c.isalnum() for c in outside)
 
 
+def _title_case(doc: Doc, quote: QuoteRegion) -> bool:
+    """A name in quotation marks: every longer word capitalised, no sentence end."""
+    inner = doc.text[quote.inner_start : quote.inner_end]
+    if _last_char(inner, 0, len(inner)) in ".!?…":
+        return False
+    return all(w[0].isupper() for w in _WORDS.findall(inner) if len(w) > 3)
+
+
 def _subheading(doc: Doc, quote: QuoteRegion) -> bool:
     """A quoted capitals subheading ("ORTAKLIĞIMIZ GÜÇLÜ") repeats a quotation, it is none."""
     inner = doc.text[quote.inner_start : quote.inner_end]
@@ -256,6 +264,18 @@ def _speaker(
             mention = people.add_untitled(first, last)
             if mention is not None:
                 return Speaker(mention.person)
+    # "Bakanlığından yapılan açıklamada şu ifadelere yer verildi:": the institution speaks.
+    intro = doc.sentences[sent.index - 1] if colon_prev else sent
+    named = institutions.named_in(intro.first, intro.last if colon_prev else quote_tok)
+    if named is not None:
+        return Speaker(institution=named)
+    # "X, … yanıtladı. "…" dedi.": a quotation opening its sentence goes on from the last one.
+    if quote_tok == sent.first and sent.index > 0:
+        prev = doc.sentences[sent.index - 1]
+        if prev.para == sent.para:
+            found = _named_before(doc, people, institutions, prev.first, prev.last)
+            if found is not None:
+                return found
     return Speaker()
 
 

@@ -127,6 +127,36 @@ class Institutions:
                     words = [t.text for t in doc.tokens[first : token.index]]
                     self.found.append((token.index, head, " ".join([*words, head.nominative])))
         self._positions = [i for i, _, _ in self.found]
+        # Seats of government in any case: "Kremlin'den", "Beyaz Saray'ın".
+        self.seats: list[tuple[int, str]] = []
+        for token in doc.tokens:
+            if token.cap and token.fbase in self.words.metonym_first:
+                seat = self._seat_at(token.index, len(doc.tokens), any_case=True)
+                if seat is not None:
+                    self.seats.append((token.index, seat[0]))
+        self._seat_positions = [i for i, _ in self.seats]
+
+    def named_in(self, first: int, last: int) -> str | None:
+        """The first institution named in tokens [first, last), in whatever case."""
+        found: list[tuple[int, str]] = []
+        i = bisect.bisect_left(self._positions, first)
+        if i < len(self.found) and self.found[i][0] < last:
+            found.append((self.found[i][0], self.found[i][2]))
+        i = bisect.bisect_left(self._seat_positions, first)
+        if i < len(self.seats) and self.seats[i][0] < last:
+            found.append(self.seats[i])
+        return min(found)[1] if found else None
+
+    def _seat_at(self, k: int, last: int, any_case: bool = False) -> tuple[str, int] | None:
+        tokens = self.doc.tokens
+        for phrase, written in self.words.metonyms.items():
+            end = k + len(phrase)
+            if end <= last and all(
+                tokens[k + n].fbase == w and (any_case or not tokens[k + n].suffix)
+                for n, w in enumerate(phrase)
+            ):
+                return written, end
+        return None
 
     def _head(self, token: Token) -> InstitutionHead | None:
         if not token.is_word or not token.cap or token.suffix:
@@ -158,13 +188,9 @@ class Institutions:
         words = self.words
         # A seat of government: "Kremlin", "Beyaz Saray".
         if token.fbase in words.metonym_first:
-            for phrase, written in words.metonyms.items():
-                end = k + len(phrase)
-                if end <= last and all(
-                    tokens[k + n].fbase == w and not tokens[k + n].suffix
-                    for n, w in enumerate(phrase)
-                ):
-                    return written, end
+            seat = self._seat_at(k, last)
+            if seat is not None:
+                return seat
         # A back-reference: "Bakanlık" is the ministry named last before it.
         head = words.back.get(token.fbase)
         if head is not None and not token.suffix:

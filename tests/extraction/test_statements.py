@@ -214,3 +214,29 @@ def test_an_institution_speaker_can_be_told_from_a_person() -> None:
     assert is_institution_name("Bakanlık")
     assert not is_institution_name("Camila Rojas")
     assert not is_institution_name("Zhao Minghua")
+
+
+def test_a_quoted_name_in_title_case_is_not_a_statement() -> None:
+    statements = _statements(
+        LEAD + 'İki bakan, "Pasifik Kıyısı Yenilenebilir Enerji Ortaklığı Girişimi" '
+        "kapsamındaki projeleri ele aldı.\n"
+    )
+    assert [s for s in statements if s.direct] == []
+
+
+def test_a_quotation_opening_its_sentence_is_by_the_one_the_last_sentence_named() -> None:
+    statements = _statements(
+        LEAD + "Rojas, görüşmenin ardından gazetecilerin sorularını yanıtladı. "
+        '"Portekiz ile enerji alanında yeni adımlar atacağız," dedi.\n'
+    )
+    quote = _by_start(statements, "Portekiz ile enerji alanında")
+    assert (quote.speaker, quote.direct) == ("Camila Rojas", True)
+
+
+def test_a_written_statement_of_an_institution_quoted_after_a_colon() -> None:
+    statements = _statements(
+        LEAD + "Portekiz Dışişleri Bakanlığından yapılan yazılı açıklamada şu ifadelere "
+        'yer verildi: "Şili ile ilişkilerimizi her alanda derinleştirmeye kararlıyız."\n'
+    )
+    quote = _by_start(statements, "Şili ile ilişkilerimizi")
+    assert (quote.speaker, quote.direct) == ("Portekiz Dışişleri Bakanlığı", True)
