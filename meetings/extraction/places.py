@@ -45,6 +45,10 @@ _PLACE_NOUN = re.compile(
 )
 # "Brüksel'deki NATO Dışişleri Bakanları Toplantısı": how far the meeting word may stand.
 _PLACE_NOUN_GAP = 5
+# "İngiltere'de bulunan", "İtalya'da düzenlenen": a country told as the meeting's place.
+_BEING_THERE = frozenset(
+    {"bulunan", "bulundugu", "duzenlenen", "yapilan", "gerceklestirilen", "temaslarda"}
+)
 _AMBASSADOR = re.compile(r"buyukelci")
 _MISSION_WORDS = frozenset({"buyukelciligi", "baskonsoloslugu"})
 # "Pekin'e resmi bir ziyaret gerçekleştiren": how far the arriving word may stand.
@@ -187,9 +191,7 @@ def meeting_location(
     earlier = doc.sentences[max(0, first - _EARLIER_SENTENCES) : first]
     # "İtalya'da düzenlenen zirvede": a country the meeting is told in rules out a city
     # elsewhere, from the text before, the dateline or a title.
-    told = next(
-        (c for c in (find_country(doc, people, s, lex) for s in sentences) if c), host_country
-    )
+    told = _told_country(doc, people, sentences, lex) or host_country
     for fallback in (
         lambda: earlier_location(doc, people, sentences[0], lex),
         lambda: seat_of_government(doc, sentences, host_country, lex),
@@ -218,6 +220,23 @@ def names_city(written: str, city: str) -> bool:
         for w in candidates
         for place in gaz.ending_at(w[-1])
     )
+
+
+def _told_country(doc: Doc, people: People, sentences: list[Sentence], lex: Lexicon) -> str | None:
+    """A country named as where the meeting is ("İtalya'da düzenlenen"), not as a topic."""
+    for sent in sentences:
+        tokens = doc.sentence_tokens(sent)
+        for found in _in_sentence(doc, people, sent, lex):
+            if found.place.kind != "country":
+                continue
+            pos = _first_of(tokens, found)
+            if found.rank >= 6 or _place_noun_follows(tokens, pos) or _being_there(tokens, pos):
+                return found.place.country
+    return None
+
+
+def _being_there(tokens: list[Token], pos: int) -> bool:
+    return any(t.fbase in _BEING_THERE for t in tokens[pos + 1 : pos + 3])
 
 
 def _best(found: Iterable[_Found], *, cities_only: bool) -> _Found | None:

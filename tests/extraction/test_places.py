@@ -259,6 +259,13 @@ def test_a_dateline_gives_way_to_the_country_the_meeting_is_told_in() -> None:
     location = dateline(doc)
     assert location is not None and location.name == "Ankara"
     assert meeting_location(doc, people, doc.sentences[1:], lexicon()) is None
+    # A country as the topic of the talks does not overrule it.
+    doc, people = _read(
+        "Başlık\n\nANKARA (AA) – Dışişleri Bakanı Ayşe Karaman, Japonya Dışişleri Bakanı "
+        "Kenji Sato ile Suriye'de kalıcı barışın sağlanmasını görüştü."
+    )
+    location = meeting_location(doc, people, doc.sentences[1:], lexicon())
+    assert location is not None and location.name == "Ankara"
 
 
 def test_a_district_of_a_large_turkish_city_gives_the_city() -> None:
