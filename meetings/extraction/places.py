@@ -191,7 +191,7 @@ def meeting_location(
     earlier = doc.sentences[max(0, first - _EARLIER_SENTENCES) : first]
     # "İtalya'da düzenlenen zirvede": a country the meeting is told in rules out a city
     # elsewhere, from the text before, the dateline or a title.
-    told = _told_country(doc, people, sentences, lex) or host_country
+    told = _told_country(doc, people, sentences, lex)
     for fallback in (
         lambda: earlier_location(doc, people, sentences[0], lex),
         lambda: seat_of_government(doc, sentences, host_country, lex),
