@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from .lexicon import lexicon
 from .turkish import fold
@@ -51,9 +51,10 @@ def name_words(name: str) -> tuple[str, ...]:
     return tuple(w.strip(".") for w in fold(name).replace(".", ". ").split() if w.strip("."))
 
 
-def _load(name: str) -> dict:  # type: ignore[type-arg]
+def _load(name: str) -> dict[str, Any]:
     with open(_LEXICON / name, encoding="utf-8") as fh:
-        return json.load(fh)  # type: ignore[no-any-return]
+        data: dict[str, Any] = json.load(fh)
+    return data
 
 
 @cache

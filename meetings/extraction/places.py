@@ -3,9 +3,14 @@
 A meeting's place is a city in Turkish spelling. It is read, in this order of trust, from:
 the meeting's own sentences (a city or a venue with a locative ending, "Taşkent'te",
 "Kremlin'de", "Rio de Janeiro kentinde", or a city the guest came to, "Bakü'ye gelen"); an
-earlier sentence that names the place; the article's dateline ("BELGRAD –"); and last a city
-in a guest's title ("Türkiye'nin Nairobi Büyükelçisi"). A country alone names no city, calls
-have no place, and neither has a city of another or a future event.
+earlier sentence that names the place; a seat of government ("Devlet Sarayı'nda"), which is
+in the host country's capital; the article's dateline ("BELGRAD –"); and last a city in an
+ambassador's title ("Türkiye'nin Nairobi Büyükelçisi"). A country alone names no city, but a
+country told as the place ("İtalya'da düzenlenen") rules out the fallbacks elsewhere. Calls
+have no place, and neither has a city of another or a future event or an agreement's name.
+
+The Location's name is the city; its span is the place as written (the city, the venue, the
+dateline), which ``names_city`` checks.
 """
 
 from __future__ import annotations
