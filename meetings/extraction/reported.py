@@ -38,6 +38,9 @@ _SETTING_REACH = 10  # "görüşmenin ardından yaptığı yazılı açıklamada
 _LOCATIVE = re.compile(r"(?:[dt][ae]|n[dt][ae])$")
 _SENTENCE_END = {"", ".", "!", "…"}
 _SUBJECT_REACH = 12  # a sentence's subject stands among its first words
+_ADVERBIAL_WORDS = 3
+# Locative, ablative and equative endings: "görüşmede", "öte yandan", "ayrıca".
+_ADVERB_END = re.compile(r"(?:[dt][ae]|[dt][ae]n|[cç][ae])$")
 
 
 @dataclass(frozen=True)
@@ -175,6 +178,8 @@ def _read(
         elif out and floor > sent.first and out[-1].start >= sent.start:
             # "… belirterek, …-dığını söyledi": the second clause has the first's speaker.
             speaker, institution = out[-1].speaker, out[-1].institution
+        elif _unnamed_source(doc, floor, comp):
+            return None  # "Diplomatik kaynaklar, …": nobody named says it
         elif out and out[-1].para == sent.para and _no_subject(doc, sent, floor, comp):
             # "Şerif ile görüşmesinde ise …" after a sentence by Erdoğan: still Erdoğan.
             speaker, institution = out[-1].speaker, out[-1].institution
@@ -234,7 +239,28 @@ def _next_word(doc: Doc, index: int) -> str:
 
 def _no_subject(doc: Doc, sent: Sentence, floor: int, comp: int) -> bool:
     """Whether the clause goes on from the last sentence with no subject of its own."""
-    return floor == sent.first and not any(t.text == "," for t in doc.tokens[floor:comp])
+    if floor != sent.first:
+        return False
+    after = _adverbial_end(doc, floor, comp)
+    return not any(t.text == "," for t in doc.tokens[after:comp])
+
+
+def _adverbial_end(doc: Doc, first: int, comp: int) -> int:
+    """Past an adverbial with its comma ("Görüşmede,", "Öte yandan,"), else ``first``."""
+    tokens = doc.tokens
+    openers = lexicon().sentence_openers
+    for n in range(1, _ADVERBIAL_WORDS + 1):
+        k = first + n
+        if k >= comp or not tokens[k - 1].is_word:
+            return first
+        word = tokens[k - 1]
+        if word.cap and word.fbase not in openers and k - 1 > first:
+            return first
+        if tokens[k].text == ",":
+            last = tokens[k - 1].fbase
+            adverb = n == 1 or last in openers or _ADVERB_END.search(last) is not None
+            return k + 1 if adverb else first
+    return first
 
 
 def _unnamed_source(doc: Doc, floor: int, comp: int) -> bool:
@@ -284,9 +310,8 @@ def _clause_start(
         if k > subject_end or subject_end - first <= 3:
             first = k
     first = _after_setting(doc, first, comp)
-    # A one-word adverbial with its comma ("Görüşmede,") is not what was said.
-    if first + 1 < comp and tokens[first + 1].text == "," and tokens[first].is_word:
-        first += 2
+    # An adverbial with its comma ("Görüşmede,", "Öte yandan,") is not what was said.
+    first = _adverbial_end(doc, first, comp)
     while first < comp and not tokens[first].is_word and tokens[first].quote < 0:
         first += 1
     return tokens[first].start

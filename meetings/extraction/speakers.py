@@ -98,6 +98,7 @@ class _PersonIndex:
         self.seen = 0
         self.by_word: dict[str, list[Person]] = {}
         self.by_country: dict[str, list[Person]] = {}
+        self._holders: dict[tuple[str | None, frozenset[str]], list[Person]] = {}
 
     def update(self) -> _PersonIndex:
         """Index the people added since the last look."""
@@ -107,8 +108,25 @@ class _PersonIndex:
                 self.by_word.setdefault(word, []).append(person)
             if person.country:
                 self.by_country.setdefault(person.country, []).append(person)
+        if len(persons) != self.seen:
+            self._holders.clear()
         self.seen = len(persons)
         return self
+
+    def holders(self, country: str | None, offices: frozenset[str]) -> list[Person]:
+        """The people of a country (any, for None) whose title names one of the offices."""
+        key = (country, offices)
+        if key not in self._holders:
+            stems = {_stem(o) for o in offices}
+            pool = self.people.persons if country is None else self.by_country.get(country, [])
+            self._holders[key] = [
+                p
+                for p in pool
+                if (country is None or p.country == country)
+                and p.title
+                and any(w.startswith(s) for w in fold_tokens(p.title) for s in stems)
+            ]
+        return self._holders[key]
 
 
 class Institutions:
@@ -276,27 +294,20 @@ def _role_noun(
             break
         country = country or found
         j += 1
-    if country is None or j >= last or j + 1 >= last:
+    if j + 1 >= last:
         return None
     head = tokens[j]
     if not head.is_word or head.suffix or tokens[j + 1].fbase not in _AFTER_SUBJECT:
         return None
     if people.mention_at(j) is not None:
         return None
-    if head.fbase in words.leader_words:
+    if head.fbase in words.leader_words and country is not None:
         offices = words.leader_titles
-    elif head.fbase in lex.title_heads:
-        offices = frozenset({head.fbase})
+    elif head.fbase in lex.title_heads and (country is not None or head.cap):
+        offices = frozenset({head.fbase})  # "Türk Büyükelçi", or "Bakan" alone
     else:
         return None
-    stems = {_stem(o) for o in offices}
-    found = [
-        p
-        for p in index.by_country.get(country, [])
-        if p.country == country
-        and p.title
-        and any(w.startswith(s) for w in fold_tokens(p.title) for s in stems)
-    ]
+    found = index.holders(country, offices)
     return (found[0], j + 1) if len(found) == 1 else None
 
 

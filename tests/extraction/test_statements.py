@@ -240,3 +240,22 @@ def test_a_written_statement_of_an_institution_quoted_after_a_colon() -> None:
     )
     quote = _by_start(statements, "Şili ile ilişkilerimizi")
     assert (quote.speaker, quote.direct) == ("Portekiz Dışişleri Bakanlığı", True)
+
+
+def test_a_clause_after_an_adverbial_goes_on_with_the_last_speaker() -> None:
+    statements = _statements(
+        LEAD + "Rojas, iki ülkenin ticaret hacmini artırmak istediğini söyledi. "
+        "Öte yandan, Portekiz'in Şili'deki yatırımlarının süreceğini vurguladı.\n"
+    )
+    second = _by_start(statements, "Portekiz'in Şili'deki")
+    assert (second.speaker, second.direct) == ("Camila Rojas", False)
+
+
+def test_a_bare_office_names_the_one_person_holding_it() -> None:
+    statements = _statements(
+        "Şili Dışişleri Bakanı Camila Rojas, Portekiz Devlet Başkanı Tiago Almeida Serrão "
+        "tarafından Lizbon'da kabul edildi.\n\n"
+        'Bakan, görüşmenin ardından "Portekiz ile ilişkilerimiz güçleniyor" dedi.\n'
+    )
+    quote = _by_start(statements, "Portekiz ile ilişkilerimiz")
+    assert (quote.speaker, quote.direct) == ("Camila Rojas", True)
