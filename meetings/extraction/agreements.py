@@ -47,6 +47,7 @@ _NOT_MODIFIER_ENDING = re.compile(
 )
 # A sentence's first word that is plainly not part of a name: plural or locative endings.
 _COMMON_FIRST_WORD = re.compile(r"(?:l[ae]r|l[ae]r[iu]|n?[dt][ae]|n?[dt][ae]n|[ae]r[ae]k)$")
+_INSTITUTION = re.compile(r"l[iu]g[iu]$")
 _RELATIVE_CONNECTORS = {"tarafindan", "arasinda", "ile", "arasindaki"}
 _CLAUSE_WORDS = {"ve", "ile", ",", "iki", "uc", "ulke", "ulkenin", "taraf", "taraflar"}
 _WINDOW_BEFORE, _WINDOW_AFTER = 3, 4
@@ -74,6 +75,9 @@ class _Words:
     consensus_after: tuple[str, ...]
     statement_after: tuple[str, ...]
     key_stopwords: frozenset[str]
+    not_after: tuple[str, ...]
+    one_sided: frozenset[str]
+    not_modifiers: dict[str, frozenset[str]]
 
 
 @cache
@@ -97,6 +101,12 @@ def _words() -> _Words:
         consensus_after=tuple(sorted(folds("consensus_after"))),
         statement_after=tuple(sorted(folds("statement_after"))),
         key_stopwords=folds("key_stopwords"),
+        not_after=tuple(sorted(folds("not_after"))),
+        one_sided=folds("one_sided_stems"),
+        not_modifiers={
+            family: frozenset(fold(w) for w in listed)
+            for family, listed in data["not_modifiers"].items()
+        },
     )
 
 
@@ -181,7 +191,48 @@ class _Finder:
                 found.pop()
             found.append(draft)
             floor = i + 1
+        aliases = self._aliases(found)
+        if aliases:
+            found = sorted(found + aliases, key=lambda m: m.start)
         return found
+
+    def _aliases(self, found: list[MentionDraft]) -> list[MentionDraft]:
+        """Later uses of an abbreviation given in brackets: "Serbest Ticaret Anlaşması (STA)"."""
+        tokens = self.tokens
+        covered = {j for m in found for j in range(m.first_token, m.head + 1)}
+        out: list[MentionDraft] = []
+        for m in found:
+            h = m.head
+            if m.kind != "named" or h + 3 >= len(tokens):
+                continue
+            short = tokens[h + 2]
+            bracketed = tokens[h + 1].text == "(" and tokens[h + 3].text == ")"
+            if not bracketed or not _is_abbreviation(short):
+                continue
+            for j in self.doc.word_index.get(short.fbase, ()):
+                t = tokens[j]
+                if j <= h + 3 or j in covered or not _is_abbreviation(t, suffix_ok=True):
+                    continue
+                covered.add(j)
+                out.append(
+                    MentionDraft(
+                        start=t.start,
+                        end=t.base_end,
+                        head=j,
+                        family=m.family,
+                        key=m.key,
+                        core_start=t.start,
+                        status="referred",
+                        parties=[],
+                        uses_ile=False,
+                        needs_meeting_countries=False,
+                        first_token=j,
+                        kind="named",
+                        stems=m.stems,
+                        can_start=False,
+                    )
+                )
+        return out
 
     def _at(
         self,
@@ -192,6 +243,11 @@ class _Finder:
     ) -> MentionDraft | None:
         tokens = self.tokens
         token = tokens[i]
+        if i + 1 < len(tokens) and tokens[i + 1].sent == token.sent:
+            after = tokens[i + 1].fbase
+            for head, pattern in heads:
+                if head.after == token.fbase and not token.suffix and pattern.match(after):
+                    return None  # "mutabakat" of "mutabakat zaptı": the second word is the head
         # Two-word heads ("ortak açıklama") come first in the table, so they win.
         for head, pattern in heads:
             match = pattern.match(token.fbase)
@@ -227,8 +283,9 @@ class _Finder:
         plural = bool(match.group(1))
         possessive = bool(match.group(2))
         nxt = tokens[token.index + 1] if token.index + 1 < sent.last else None
-        if nxt is not None and nxt.fbase.startswith(words.organisations):
-            return None  # "Kolektif Güvenlik Antlaşması Örgütü" is an organisation
+        if nxt is not None and nxt.fbase.startswith(words.organisations + words.not_after):
+            # "Kolektif Güvenlik Antlaşması Örgütü" is an organisation, "Protokol Müdürü" an office.
+            return None
         broad = head.stem.startswith(words.broad)
         heading = self._heading(sent)
 
@@ -239,7 +296,7 @@ class _Finder:
             kind = "heading"
         elif reference:
             kind = "reference"
-        elif token.cap:
+        elif token.cap or (possessive and self._name_before(first, lo, token)):
             named_first = self._named_start(first)
             if named_first < first:
                 kind, core, start = "named", named_first, named_first
@@ -257,10 +314,15 @@ class _Finder:
             if (
                 f in lex.agreement_not_specific
                 or f in words.counts
-                or (f[:1].isdigit() and not token.cap)
+                or (f[:1].isdigit() and (heading or not token.cap))
                 or f in words.not_documents
             ):
                 return None  # "yedi anlaşma", "diğer anlaşmalar", "basın bildirisi"
+        ceremonial = words.not_modifiers.get(head.family, frozenset())
+        if kind != "named" and ceremonial:
+            around = tokens[max(lo, start - 1) : first]
+            if any(t.fbase in ceremonial and self._same(t.index, token) for t in around):
+                return None  # "il protokolü", "devlet protokolü": dignitaries, not a document
         adjectives = [tokens[j].fbase for j in range(start, first)] if kind != "named" else []
         demonstrative = any(a in words.demonstratives for a in adjectives)
         if reference and (plural or not demonstrative):
@@ -277,14 +339,14 @@ class _Finder:
                 ):
                     start -= 1
         described = start
-        if kind in ("generic", "compound"):
+        if kind in ("generic", "compound", "named"):
             described = self._described_start(start, lo, token)
         if kind == "generic" and described < start:
             kind = "described"
         if kind == "generic" and demonstrative:
             kind = "reference"
 
-        text_first = core if kind == "named" else described
+        text_first = described
         clause_first, parties, uses_ile, two = self._relative_clause(text_first, lo)
         if kind == "generic":
             # A plain noun is told apart by its clause ("9 Kasım'da varılan anlaşmalar"); a
@@ -300,17 +362,20 @@ class _Finder:
             return None  # "anlaşmalar", "ticaret anlaşmaları", "imzalanan anlaşmalar"
         if kind == "generic" and not has_clause:
             kind = "bare"
-            specific = head.after is not None or status == "signed"
+            specific = head.after is not None or self._signed_by_hand(token)
             specific = specific or any(a not in ("bir", "yeni") for a in adjectives)
             can_start = specific
         consensus = nxt is not None and nxt.fbase.startswith(words.consensus_after)
-        if kind in ("generic", "bare", "described") and broad and consensus:
+        if kind in ("generic", "bare", "described") and consensus:
             return None  # "anlaşmaya vardılar", "anlaşma sağlandı"
         said = nxt is not None and nxt.fbase.startswith(words.statement_after)
         if head.family == "joint_statement" and said:
             can_start = False  # "ortak açıklamaya göre", "ortak açıklama yaptı"
         if kind in ("reference", "heading"):
             can_start = kind == "heading" and (head.after is not None or status == "signed")
+        if kind != "named" and head.after is None and head.stem in words.one_sided:
+            # A ministry's "bildiri" is a press release; one is a document when it is signed.
+            can_start = can_start and self._signed_by_hand(token)
 
         keep = len(head.stem) + len(match.group(1) or "")
         if kind in ("named", "compound", "described") and possessive:
@@ -320,6 +385,8 @@ class _Finder:
         key_words = [t.fbase for t in tokens[core:first] if t.fbase != "ve"]
         if kind == "described":
             key_words = [t.fbase for t in tokens[described:start]]
+        # What a name or compound is about counts when later mentions are compared with it.
+        about = [t.fbase for t in tokens[described:start]] if kind != "described" else []
         key: tuple[str, ...]
         if kind in ("named", "compound", "described"):
             key = (kind, *key_words, head.family)
@@ -350,11 +417,18 @@ class _Finder:
             needs_meeting_countries=two,
             first_token=text_first,
             kind=kind,
-            stems=_stems(key_words, words) if len(key) > 2 else frozenset(),
+            stems=_stems(key_words + about, words) if len(key) > 2 else frozenset(),
             broad=broad,
             can_start=can_start,
             any_kind=kind == "reference" and (not reference or head.family == "*"),
         )
+
+    def _name_before(self, first: int, lo: int, token: Token) -> bool:
+        """Whether a lower-case noun follows a capitalised name: "Minsk anlaşmaları"."""
+        if first - 1 < lo or not self._same(first - 1, token):
+            return False
+        t = self.tokens[first - 1]
+        return t.is_word and t.cap and not t.suffix and not self._opens(first - 1)
 
     def _same(self, k: int, token: Token) -> bool:
         t = self.tokens[k]
@@ -398,9 +472,10 @@ class _Finder:
             t = tokens[k]
             if t.quote != h.quote or not t.is_word or people.mention_at(k) is not None:
                 break
-            if t.text == "ve":
+            if t.text == "ve" or (t.text == "ile" and linked):
                 # "Dostane İlişkiler ve İyi Komşuluk": "ve" between two words of one name,
-                # never between two documents of a list ("… Anlaşması ve … Protokolü").
+                # never between two documents of a list ("… Anlaşması ve … Protokolü"); "ile"
+                # only in a name that says "Arasında".
                 b = tokens[k - 1] if k - 1 >= lo else None
                 if (
                     b is None
@@ -502,6 +577,8 @@ class _Finder:
                     break
             if f in words.counts or f in lex.title_heads or self._is_head_word(t):
                 break
+            if t.cap and _INSTITUTION.search(f):
+                break  # "Bakanlığı", "Cumhurbaşkanlığı": who speaks, not what it is about
             if lex.relative_participle_re.fullmatch(f) or self._opens(k):
                 break
             if t.suffix and t.suffix[:1] in "dt" and not t.suffix.startswith(("dir", "dur")):
@@ -570,6 +647,16 @@ class _Finder:
         two = "iki" in folded and bool(folded & {"ulke", "ulkenin", "taraf"})
         return first, parties, uses_ile, two
 
+    def _signed_by_hand(self, token: Token) -> bool:
+        """Whether the sentence goes on to say the document was signed ("imzalandı")."""
+        sent = self.doc.sentences[token.sent]
+        at = bisect.bisect_left(self.signed, token.end)
+        return (
+            at < len(self.signed)
+            and self.signed[at] < sent.end
+            and self.doc.folded.startswith("imza", self.signed[at])
+        )
+
     def _status(self, token: Token, first: int, clause_first: int) -> str:
         tokens, lex = self.tokens, self.lex
         sent = self.doc.sentences[token.sent]
@@ -583,6 +670,18 @@ class _Finder:
         if at < len(self.signed) and self.signed[at] < sent.end:
             return "signed"
         return "referred"
+
+
+def _is_abbreviation(token: Token, suffix_ok: bool = False) -> bool:
+    """An abbreviation in capitals ("STA", "KEK"), with its case ending where allowed."""
+    base = token.base
+    return (
+        token.is_word
+        and (suffix_ok or not token.suffix)
+        and 2 <= len(base) <= 8
+        and base.isalpha()
+        and base.isupper()
+    )
 
 
 def _stems(words: list[str], lists: _Words) -> frozenset[str]:
