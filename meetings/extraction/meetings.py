@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .document import Doc, Sentence
 from .lexicon import Lexicon, lexicon
 from .people import Mention, People, Person, name_like
-from .places import find_location
+from .places import find_location, meeting_location
 from .reasons import Reason
 from .records import Location, Role
 
@@ -97,6 +97,11 @@ def find_meetings(doc: Doc, people: People) -> list[MeetingDraft]:
     _inherit_places(drafts)
     for draft in drafts:
         draft.sentences.sort()
+        if draft.location is None and draft.kind != "phone_call":
+            sentences = [doc.sentences[i] for i in draft.sentences]
+            draft.location = meeting_location(doc, people, sentences, lex, draft.home)
+            if draft.location is not None:
+                draft.home = draft.home or draft.location.country
         settle(draft, doc, people, lex)
     _delegations(doc, people, drafts, lex)
     return drafts

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from meetings.extraction import ExtractedArticle, extract
+from meetings.extraction.places import names_city
 from meetings.extraction.records import Meeting, Participant
 from meetings.extraction.turkish import fold
 
@@ -40,8 +41,11 @@ def claimed_spans(data: dict[str, Any]) -> list[tuple[int, int, str]]:
     text = data["text"]
     for meeting in data["meetings"]:
         if meeting["location"]:
+            # The span is the place as written (a city, or a venue that names the city).
             s, e = meeting["location"]["span"]
-            out.append((s, e, meeting["location"]["name"]))
+            written = text[s:e]
+            assert names_city(written, meeting["location"]["name"]), (written, meeting["location"])
+            out.append((s, e, written))
         for p in meeting["participants"]:
             out += [(s, e, _name_part(text[s:e], p["name"])) for s, e in p["spans"]]
         for st in meeting["statements"]:

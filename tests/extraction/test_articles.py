@@ -238,7 +238,7 @@ def test_a_counterpart_takes_the_office_of_the_one_he_meets() -> None:
 def test_a_quote_over_two_paragraphs_and_a_second_meeting_of_ministers() -> None:
     a = article("20_multi_paragraph_quote.txt")
     leaders, ministers = a.meetings
-    assert leaders.location and leaders.location.name == "Dolmabahçe Çalışma Ofisi"
+    assert leaders.location and leaders.location.name == "İstanbul"
     assert leaders.location.country == "Türkiye"
     assert roles(leaders) == {"Recep Tayyip Erdoğan": "host", "Viktor Orban": "guest"}
     # The second paragraph reopens the quotation mark: one quotation, still Erdoğan speaking.
