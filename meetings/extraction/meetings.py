@@ -99,7 +99,9 @@ def find_meetings(doc: Doc, people: People) -> list[MeetingDraft]:
         draft.sentences.sort()
         if draft.location is None and draft.kind != "phone_call":
             sentences = [doc.sentences[i] for i in draft.sentences]
-            draft.location = meeting_location(doc, people, sentences, lex, draft.home)
+            draft.location, reason = meeting_location(doc, people, sentences, lex, draft.home)
+            if reason and draft.location is not None:
+                draft.review.append(reason)
             if draft.location is not None:
                 draft.home = draft.home or draft.location.country
         settle(draft, doc, people, lex)

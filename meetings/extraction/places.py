@@ -23,6 +23,7 @@ from .document import Doc, Sentence, Token
 from .gazetteer import Gazetteer, Place, gazetteer, name_words
 from .lexicon import Lexicon
 from .people import People
+from .reasons import Reason
 from .records import Location
 
 # How far a place looks around itself for words that make it another event's place.
@@ -184,30 +185,35 @@ def meeting_location(
     sentences: list[Sentence],
     lex: Lexicon,
     host_country: str | None = None,
-) -> Location | None:
-    """The city of an in-person meeting told in these sentences, by every rule in turn."""
+) -> tuple[Location | None, str | None]:
+    """The city of an in-person meeting told in these sentences, by every rule in turn, and
+    the review code of the weaker rules (dateline, seat of government, title) where one was
+    needed."""
     for sent in sentences:
         location = find_location(doc, people, sent, lex)
         if location is not None:
-            return location
+            return location, None
     if not sentences:
-        return dateline(doc)
+        return dateline(doc), Reason.PLACE_FROM_DATELINE.value
     first = sentences[0].index
     earlier = doc.sentences[max(0, first - _EARLIER_SENTENCES) : first]
     # "İtalya'da düzenlenen zirvede": a country the meeting is told in rules out a city
     # elsewhere, from the text before, the dateline or a title.
     told = _told_country(doc, people, sentences, lex)
-    for fallback in (
-        lambda: earlier_location(doc, people, sentences[0], lex),
-        lambda: seat_of_government(doc, sentences, host_country, lex),
-        lambda: dateline(doc),
-        lambda: place_from_title(doc, sentences, lex),
-        lambda: place_from_title(doc, reversed(earlier), lex),
+    for fallback, reason in (
+        (lambda: earlier_location(doc, people, sentences[0], lex), None),
+        (
+            lambda: seat_of_government(doc, sentences, host_country, lex),
+            Reason.PLACE_FROM_VENUE.value,
+        ),
+        (lambda: dateline(doc), Reason.PLACE_FROM_DATELINE.value),
+        (lambda: place_from_title(doc, sentences, lex), Reason.PLACE_FROM_TITLE.value),
+        (lambda: place_from_title(doc, reversed(earlier), lex), Reason.PLACE_FROM_TITLE.value),
     ):
         location = fallback()
         if location is not None and (told is None or location.country in (None, told)):
-            return location
-    return None
+            return location, reason
+    return None, None
 
 
 def names_city(written: str, city: str) -> bool:

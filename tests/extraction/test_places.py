@@ -176,7 +176,7 @@ def test_an_ambassadors_posting_is_the_last_resort() -> None:
     location = place_from_title(doc, doc.sentences, lexicon())
     assert location is not None
     assert (location.name, location.country) == ("Lizbon", "Portekiz")
-    assert meeting_location(doc, people, doc.sentences, lexicon()) == location
+    assert meeting_location(doc, people, doc.sentences, lexicon()) == (location, "place_from_title")
 
 
 def test_a_city_the_text_names_beats_the_ambassadors_posting() -> None:
@@ -184,8 +184,9 @@ def test_a_city_the_text_names_beats_the_ambassadors_posting() -> None:
         "Fas'ın Ankara Büyükelçisi Yusuf Alami, Konya'ya gelerek Konya Valisi Ahmet Demir'i "
         "makamında ziyaret etti."
     )
-    location = meeting_location(doc, people, doc.sentences, lexicon())
+    location, reason = meeting_location(doc, people, doc.sentences, lexicon())
     assert location is not None and location.name == "Konya"
+    assert reason is None  # told in the meeting's own sentence
 
 
 def test_a_meeting_without_a_place_takes_the_place_told_just_before() -> None:
@@ -244,8 +245,9 @@ def test_a_seat_of_government_gives_the_hosts_capital() -> None:
         "Kenya Devlet Başkanı Samuel Otieno, Türk heyetini Devlet Başkanlığı binasında kabul etti."
     )
     doc, people = _read(text)
-    location = meeting_location(doc, people, doc.sentences, lexicon(), host_country="Kenya")
+    location, reason = meeting_location(doc, people, doc.sentences, lexicon(), host_country="Kenya")
     assert location is not None and (location.name, location.country) == ("Nairobi", "Kenya")
+    assert reason == "place_from_venue"
     written = doc.text[location.span[0] : location.span[1]]
     assert written == "Devlet Başkanlığı binası"
     assert names_city(written, "Nairobi")
@@ -258,14 +260,15 @@ def test_a_dateline_gives_way_to_the_country_the_meeting_is_told_in() -> None:
     )
     location = dateline(doc)
     assert location is not None and location.name == "Ankara"
-    assert meeting_location(doc, people, doc.sentences[1:], lexicon()) is None
+    assert meeting_location(doc, people, doc.sentences[1:], lexicon()) == (None, None)
     # A country as the topic of the talks does not overrule it.
     doc, people = _read(
         "Başlık\n\nANKARA (AA) – Dışişleri Bakanı Ayşe Karaman, Japonya Dışişleri Bakanı "
         "Kenji Sato ile Suriye'de kalıcı barışın sağlanmasını görüştü."
     )
-    location = meeting_location(doc, people, doc.sentences[1:], lexicon())
+    location, reason = meeting_location(doc, people, doc.sentences[1:], lexicon())
     assert location is not None and location.name == "Ankara"
+    assert reason == "place_from_dateline"
 
 
 def test_a_district_of_a_large_turkish_city_gives_the_city() -> None:
