@@ -183,12 +183,14 @@ class _Finder:
             draft = self._at(i, heads, refs, floor)
             if draft is None:
                 continue
-            if found and draft.start < found[-1].end:
-                # One span, one mention: a name around a shorter one ("Paris Anlaşması
-                # Uygulama Protokolü") is the mention; the shorter one inside it is not.
+            # One span, one mention: a name around shorter ones ("Paris Anlaşması Uygulama
+            # Protokolü") is the mention; those inside it are not.
+            while found and draft.start < found[-1].end:
                 if draft.end - draft.start <= found[-1].end - found[-1].start:
-                    continue
+                    break
                 found.pop()
+            if found and draft.start < found[-1].end:
+                continue
             found.append(draft)
             floor = i + 1
         aliases = self._aliases(found)

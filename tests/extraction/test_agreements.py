@@ -134,7 +134,9 @@ def test_organisations_councils_letters_and_press_statements_are_not_agreements(
         "yapma kararı aldı. Gürcistan'ın yeni büyükelçisi güven mektubunu sundu. Bakanlığın "
         "açıklamasına göre, iki lider Trans-Karadeniz elektrik kablosu projesini de ele aldı. "
         'Vasilescu, "Her konuda mutabık kaldık" dedi. Liderler görüşmenin ardından basın '
-        "bildirisi yayımladı."
+        "bildirisi yayımladı. Törene il protokolü katıldı. Dışişleri Bakanlığı da konuya "
+        "ilişkin bir bildiri yayımladı. Taraflar, bölgesel konularda mutabakat içinde "
+        "olduklarını vurguladı."
     )
     assert _agreements(body) == []
 
@@ -151,3 +153,15 @@ def test_a_name_around_a_shorter_one_is_a_single_mention() -> None:
         "Tuna Nehri Anlaşması Ek Protokolü"
     )
     assert len(agreements) == 1
+
+
+def test_an_abbreviation_in_brackets_and_a_name_before_a_lower_case_noun() -> None:
+    body = (
+        "Görüşmede Tercihli Ticaret Anlaşması (TTA) imzalandı. Beridze, TTA'nın iki yıl içinde "
+        "yürürlüğe gireceğini söyledi. Vasilescu da Kişinev anlaşmalarının uygulanmasını ele "
+        "aldıklarını belirtti."
+    )
+    assert _clusters(body) == [
+        ["Tercihli Ticaret Anlaşması", "TTA"],
+        ["Kişinev anlaşmaları"],
+    ]
