@@ -148,7 +148,7 @@ def _dedupe(doc: Doc, statements: list[StatementDraft]) -> list[StatementDraft]:
     kept: list[StatementDraft] = []
     for s in ordered:
         words = " ".join(_WORDS.findall(doc.folded[s.start : s.end]))
-        key = (id(s.speaker), s.institution, s.direct, words)
+        key = (id(s.speaker), s.speaker_text, s.direct, words)
         if key in seen:
             continue
         seen.add(key)

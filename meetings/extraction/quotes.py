@@ -16,7 +16,7 @@ from .lexicon import lexicon
 from .meetings import subject_of
 from .people import Mention, People, Person, name_like
 from .quotemarks import QuoteRegion
-from .speakers import Institutions, Speaker, subject_speaker
+from .speakers import Institutions, Speaker, genitive_speaker, subject_speaker
 
 _MIN_WORDS_UNATTRIBUTED = 5
 _SPEAKER_REACH = 60  # tokens before a quotation where its speaker is looked for
@@ -39,12 +39,13 @@ class StatementDraft:
     start: int
     end: int
     para: int
-    institution: str | None = None
+    # The speaker as printed when it is no person found: an institution or a bare name.
+    speaker_text: str | None = None
 
     @property
     def speaker_name(self) -> str | None:
-        """The speaker as the record shows it: a person's full name or an institution's."""
-        return self.speaker.name if self.speaker is not None else self.institution
+        """The speaker as the record shows it: a person's full name, else as printed."""
+        return self.speaker.name if self.speaker is not None else self.speaker_text
 
 
 def direct_statements(
@@ -81,7 +82,7 @@ def direct_statements(
         if _fragment(doc, quote, sent, end_sent, unattributed) or _subheading(doc, quote):
             continue
         found = _speaker(doc, people, institutions, sent, end_sent, quote, postposed, colon_prev)
-        speaker, institution = found.person, found.institution
+        speaker, institution = found.person, found.institution or found.raw
         if (
             speaker is None
             and institution is None
@@ -91,7 +92,7 @@ def direct_statements(
             # A paragraph that is only a quotation goes on with the last speaker.
             last = out[-1]
             if last.direct and last.para >= sent.para - 1:
-                speaker, institution = last.speaker, last.institution
+                speaker, institution = last.speaker, last.speaker_text
         out.append(
             StatementDraft(
                 speaker, True, quote.inner_start, quote.inner_end, sent.para, institution
@@ -264,6 +265,14 @@ def _speaker(
             mention = people.add_untitled(first, last)
             if mention is not None:
                 return Speaker(mention.person)
+    # "Rojas'ın açıklaması şöyle:": the speaker in the genitive before a colon.
+    if colon_prev or _last_char(doc.text, sent.start, quote.start) == ":":
+        intro = doc.sentences[sent.index - 1] if colon_prev else sent
+        intro_last = intro.last if colon_prev else quote_tok
+        intro_first = max(intro.first, intro_last - _SPEAKER_REACH)
+        person = genitive_speaker(doc, people, intro_first, intro_last)
+        if person is not None:
+            return Speaker(person)
     # "Bakanlığından yapılan açıklamada şu ifadelere yer verildi:": the institution speaks.
     intro = doc.sentences[sent.index - 1] if colon_prev else sent
     named = institutions.named_in(intro.first, intro.last if colon_prev else quote_tok)

@@ -177,12 +177,12 @@ def _read(
             speaker, institution = earlier[0], earlier[1]
         elif out and floor > sent.first and out[-1].start >= sent.start:
             # "… belirterek, …-dığını söyledi": the second clause has the first's speaker.
-            speaker, institution = out[-1].speaker, out[-1].institution
+            speaker, institution = out[-1].speaker, out[-1].speaker_text
         elif _unnamed_source(doc, floor, comp):
             return None  # "Diplomatik kaynaklar, …": nobody named says it
         elif out and out[-1].para == sent.para and _no_subject(doc, sent, floor, comp):
             # "Şerif ile görüşmesinde ise …" after a sentence by Erdoğan: still Erdoğan.
-            speaker, institution = out[-1].speaker, out[-1].institution
+            speaker, institution = out[-1].speaker, out[-1].speaker_text
     if speaker is None and institution is None and _unnamed_source(doc, floor, comp):
         return None  # "Diplomatik kaynaklar, …": nobody named says it
     start = _clause_start(doc, sent, comp, floor, subject_end, stated)
@@ -190,7 +190,7 @@ def _read(
     if start >= end:
         return None
     draft = StatementDraft(speaker, False, start, end, sent.para)
-    draft.institution = institution
+    draft.speaker_text = institution
     return draft
 
 
@@ -210,7 +210,7 @@ def _subject_in(
         return subject.person, None, subject.last + 1
     opening = subject_speaker(doc, people, institutions, first, last)
     if opening is not None:
-        return opening.person, opening.institution, opening.end
+        return opening.person, opening.institution or opening.raw, opening.end
     return None
 
 

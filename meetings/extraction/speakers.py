@@ -16,13 +16,16 @@ from typing import Any
 
 from .document import Doc, Token
 from .lexicon import lexicon
-from .people import People, Person
+from .people import People, Person, name_like
 from .turkish import fold, fold_tokens, name_key
 
 _SPEAKERS_JSON = Path(__file__).resolve().parent / "lexicon" / "speakers.json"
 # Words that may follow a sentence's subject: "X, …", "X ise …", "X de …".
 _AFTER_SUBJECT = frozenset({",", "ise", "de", "da"})
 _ADVERBIAL_REACH = 5  # "Öte yandan, X, …": how far a leading adverbial may run
+_RAW_NAME_WORDS = 3
+_GENITIVE = frozenset({"in", "un", "nin", "nun"})
+_GENITIVE_REACH = 6  # "X'in görüşmenin ardından yaptığı açıklama": words up to the noun
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,8 @@ class SpeakerWords:
     source_words: frozenset[str]
     leader_words: frozenset[str]
     leader_titles: frozenset[str]
+    statement_nouns: tuple[str, ...]
+    not_speakers: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,7 @@ class Speaker:
     person: Person | None = None
     institution: str | None = None
     end: int | None = None  # the token after the words that name the speaker
+    raw: str | None = None  # a name as printed that is no person the article titled
 
 
 @cache
@@ -76,6 +82,8 @@ def speaker_words() -> SpeakerWords:
         source_words=frozenset(fold(w) for w in data["source_words"]),
         leader_words=frozenset(fold(w) for w in data["leader_words"]),
         leader_titles=frozenset(fold(w) for w in data["leader_titles"]),
+        statement_nouns=tuple(fold(w) for w in data["statement_nouns"]),
+        not_speakers=frozenset(fold(w) for w in data["not_speakers"]),
     )
 
 
@@ -276,6 +284,36 @@ def _subject_at(
         found = institutions.persons.update().by_word.get(token.fbase, [])
         if len(found) == 1:
             return Speaker(person=found[0], end=k + 1)
+    # A name nobody titled: "Valdivia de …", kept as printed.
+    lex = lexicon()
+    j = k
+    while (
+        j < last
+        and j - k < _RAW_NAME_WORDS
+        and name_like(tokens[j], lex)
+        and not tokens[j].suffix
+        and tokens[j].quote < 0
+        and people.mention_at(j) is None
+    ):
+        j += 1
+    unnamed = any(t.fbase in words.not_speakers for t in tokens[k:j])
+    if k < j < last and tokens[j].fbase in _AFTER_SUBJECT and not unnamed:
+        return Speaker(raw=doc.text[tokens[k].start : tokens[j - 1].end], end=j)
+    return None
+
+
+def genitive_speaker(doc: Doc, people: People, first: int, last: int) -> Person | None:
+    """ "Rojas'ın açıklaması şöyle:": the person whose words a statement noun names."""
+    tokens = doc.tokens
+    nouns = speaker_words().statement_nouns
+    for m in people.mentions_in(first, last):
+        nxt = m.last + 1
+        while nxt < last and tokens[nxt].is_word and not tokens[nxt].fbase.startswith(nouns):
+            if nxt - m.last > _GENITIVE_REACH:
+                break
+            nxt += 1
+        if m.suffix in _GENITIVE and nxt < last and tokens[nxt].fbase.startswith(nouns):
+            return m.person
     return None
 
 

@@ -259,3 +259,21 @@ def test_a_bare_office_names_the_one_person_holding_it() -> None:
     )
     quote = _by_start(statements, "Portekiz ile ilişkilerimiz")
     assert (quote.speaker, quote.direct) == ("Camila Rojas", True)
+
+
+def test_a_speaker_never_titled_is_kept_as_printed() -> None:
+    statements = _statements(
+        LEAD + 'Sözcü Marisol Peña ise "Görüşme son derece verimli geçti" dedi. '
+        'Valdivia de "İki ülke arasında yeni bir dönem başlıyor" diye konuştu.\n'
+    )
+    quote = _by_start(statements, "İki ülke arasında")
+    assert (quote.speaker, quote.direct) == ("Valdivia", True)
+
+
+def test_a_speaker_in_the_genitive_before_a_colon() -> None:
+    statements = _statements(
+        LEAD + "Rojas'ın görüşmenin ardından yaptığı açıklama şöyle:\n\n"
+        '"Portekiz ile enerji ve ticaret alanlarında yeni anlaşmalar imzalayacağız."\n'
+    )
+    quote = _by_start(statements, "Portekiz ile enerji")
+    assert (quote.speaker, quote.direct) == ("Camila Rojas", True)
