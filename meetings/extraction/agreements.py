@@ -77,6 +77,7 @@ class _Words:
     key_stopwords: frozenset[str]
     not_after: tuple[str, ...]
     one_sided: frozenset[str]
+    related: dict[str, tuple[str, ...]]
     not_modifiers: dict[str, frozenset[str]]
 
 
@@ -103,6 +104,7 @@ def _words() -> _Words:
         key_stopwords=folds("key_stopwords"),
         not_after=tuple(sorted(folds("not_after"))),
         one_sided=folds("one_sided_stems"),
+        related={family: tuple(others) for family, others in data["related_families"].items()},
         not_modifiers={
             family: frozenset(fold(w) for w in listed)
             for family, listed in data["not_modifiers"].items()
@@ -727,6 +729,7 @@ def cluster(mentions: list[MentionDraft]) -> list[Cluster]:
     last_of_family: dict[str, Cluster] = {}
     last: Cluster | None = None
     headings: list[tuple[MentionDraft, Cluster | None, Cluster | None]] = []
+    related_to = _words().related
     for mention in mentions:
         family = mention.family
         if mention.kind == "heading":
@@ -737,6 +740,10 @@ def cluster(mentions: list[MentionDraft]) -> list[Cluster]:
             target = by_key.get(mention.key) or _similar(mention, recent.get(family, []))
         else:
             target = last_of_family.get(family) if family != "*" else last
+            if target is None and mention.kind in ("bare", "reference"):
+                # "ortak bildiri" … "Bildiride": a joint statement is a declaration too.
+                kin = [last_of_family[f] for f in related_to.get(family, ()) if f in last_of_family]
+                target = max(kin, key=lambda c: c.mentions[-1].start, default=None)
             if target is None and mention.any_kind:
                 target = last  # "bu anlaşma" after a protocol: a demonstrative has a referent
         if target is None:
