@@ -3,6 +3,10 @@
 Attribution patterns: a verb after the quote ("…" dedi, diye konuştu, ifadelerini kullandı),
 the speaker named before it ("X, "…" dedi", "…belirten X, "…""), a postposed speaker
 ("…" diyen X), and a sentence ending in a colon ("X, şöyle devam etti:") before the quote.
+Speakers that are no titled name come from speakers.py: institutions, role nouns, names said
+once. A paragraph that is only a quotation goes on with the last speaker. Not statements:
+quoted names and terms, a few quoted words inside reported speech, capitals subheadings, and
+headlines or subheadings that repeat the body.
 """
 
 from __future__ import annotations
@@ -25,8 +29,11 @@ _FINITE = re.compile(r"(?:[iu]z|[iu]m|yor|[dt][iu]r|[dt][iu]|[ae]c[ae]k|m[ae]l[i
 _WORDS = re.compile(r"[^\W_]+")
 _HEADING_CHARS = 250  # a headline or subheading is one short line
 _REPEAT_SHARE = 0.6  # this share of a heading's words said in the body makes it a repeat
-# -DIğInI / -AcAğInI and plurals, after folding: the verb of a reported clause.
-_COMPLEMENT = re.compile(r"(?:[dt][iu]g|[dt][iu]kl[ae]r|[ae]c[ae]g|[ae]c[ae]kl[ae]r)[iu]n[iu]$")
+# The verb of a reported clause, folded: -DIğI / -DIklArI / -AcAğI / -AcAklArI with the
+# accusative, dative or genitive ("olduğunu", "büyüdüğüne", "olduğunun altını çizdi").
+COMPLEMENT = re.compile(
+    r"(?:[dt][iu]g|[dt][iu]kl[ae]r|[ae]c[ae]g|[ae]c[ae]kl[ae]r)[iu]n(?:[iuae]|[iu]n)$"
+)
 _LEAD = re.compile(r"[\s,.;:!?\-–—]*")
 
 
@@ -82,23 +89,21 @@ def direct_statements(
         if _fragment(doc, quote, sent, end_sent, unattributed) or _subheading(doc, quote):
             continue
         found = _speaker(doc, people, institutions, sent, end_sent, quote, postposed, colon_prev)
-        speaker, institution = found.person, found.institution or found.raw
+        speaker, text = found.person, found.institution or found.raw
         if (
             speaker is None
-            and institution is None
+            and text is None
             and out
             and _stands_alone(doc, quote, end_sent, para_starts)
         ):
             # A paragraph that is only a quotation goes on with the last speaker.
             last = out[-1]
             if last.direct and last.para >= sent.para - 1:
-                speaker, institution = last.speaker, last.speaker_text
+                speaker, text = last.speaker, last.speaker_text
         out.append(
-            StatementDraft(
-                speaker, True, quote.inner_start, quote.inner_end, sent.para, institution
-            )
+            StatementDraft(speaker, True, quote.inner_start, quote.inner_end, sent.para, text)
         )
-        if speaker is None and institution is None:
+        if speaker is None and text is None:
             first_words = " ".join(doc.text[quote.inner_start : quote.inner_end].split()[:6])
             warnings.append(f"a quote with an unknown speaker: “{first_words}…”")
     return out, warnings
@@ -130,7 +135,7 @@ def _fragment(
     if inner.endswith((".", "!", "?", "…")):
         return False
     words = doc.folded[quote.inner_start : quote.inner_end].split()
-    if words and _COMPLEMENT.search(words[-1].strip(",;'\"")):
+    if words and COMPLEMENT.search(words[-1].strip(",;'\"")):
         return True  # "…taşınacağını" söyledi: reported speech quoting some words
     if not unattributed:
         return False

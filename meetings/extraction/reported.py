@@ -21,16 +21,12 @@ from .document import Doc, Sentence, Token
 from .lexicon import Phrases, lexicon
 from .meetings import subject_of
 from .people import Mention, People, Person
-from .quotes import StatementDraft, quoted_statement
+from .quotes import COMPLEMENT, StatementDraft, quoted_statement
 from .speakers import Institutions, subject_speaker
 from .turkish import fold
 
 _REPORTED_JSON = Path(__file__).resolve().parent / "lexicon" / "reported.json"
 _AFTER_SUBJECT = {",", "ise", "de", "da", "ayrica"}
-# -DIğI / -DIklArI / -AcAğI / -AcAklArI with the accusative, dative or genitive, folded.
-_COMPLEMENT = re.compile(
-    r"(?:[dt][iu]g|[dt][iu]kl[ae]r|[ae]c[ae]g|[ae]c[ae]kl[ae]r)[iu]n(?:[iuae]|[iu]n)$"
-)
 # The same verb as the subject of a passive: "söylediği aktarıldı".
 _NOMINAL = re.compile(r"(?:[dt][iu]g|[dt][iu]kl[ae]r|[ae]c[ae]g|[ae]c[ae]kl[ae]r)[iu]$")
 _GENITIVE = frozenset({"in", "un", "nin", "nun"})
@@ -125,7 +121,7 @@ def _complement_before(
         return None
     if token.quote in stated:
         return None
-    pattern = _NOMINAL if shape == "relayed" else _COMPLEMENT
+    pattern = _NOMINAL if shape == "relayed" else COMPLEMENT
     if not pattern.search(token.fbase):
         return None
     return comp
@@ -225,7 +221,7 @@ def _relayed(
     inner = comp - 1
     if inner >= floor and tokens[inner].fbase in ("ifade", "dile", "dikkat"):
         inner -= 1  # "ifade ettiğini", "dile getirdiğini", "dikkat çektiğini"
-    if inner < floor or not _COMPLEMENT.search(tokens[inner].fbase):
+    if inner < floor or not COMPLEMENT.search(tokens[inner].fbase):
         return None
     for m in people.mentions_in(floor, inner):
         if tokens[m.first].quote < 0 and m.suffix in _GENITIVE:

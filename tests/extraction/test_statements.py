@@ -277,3 +277,12 @@ def test_a_speaker_in_the_genitive_before_a_colon() -> None:
     )
     quote = _by_start(statements, "Portekiz ile enerji")
     assert (quote.speaker, quote.direct) == ("Camila Rojas", True)
+
+
+def test_quoted_words_before_dikkat_cekti_are_reported_speech() -> None:
+    statements = _statements(
+        LEAD + 'Rojas, ticaretin "son yıllarda iki katına çıktığına" dikkat çekti.\n'
+    )
+    assert not [s for s in statements if s.direct]
+    reported = _by_start(statements, "ticaretin")
+    assert reported.speaker == "Camila Rojas"
