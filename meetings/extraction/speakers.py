@@ -1,8 +1,10 @@
 """Speakers that are not a titled name at hand: institutions, role nouns and names said once.
 
 "Dışişleri Bakanlığı, …", "Kremlin, …" and "Bakanlık kaynakları, …" (the ministry named
-before) speak as institutions. "Türk Büyükelçi, …" and "Ukrayna lideri, …" are the one person
-of that country holding that office. "Wang, …" is the person whose name has that word.
+before) speak as institutions. "Türk Büyükelçi, …", "Ukrayna lideri, …" and "Bakan, …" are the
+one person of that country (or of the article) holding that office. "Wang, …" is the person
+whose name has that word; a name nobody titled ("Valdivia de …") is kept as printed.
+"X'in açıklaması şöyle:" gives its speaker in the genitive.
 """
 
 from __future__ import annotations
@@ -54,7 +56,7 @@ class SpeakerWords:
 
 @dataclass(frozen=True)
 class Speaker:
-    """Who speaks: a person, or an institution named as printed."""
+    """Who speaks: a person, an institution named as printed, or a name no one titled."""
 
     person: Person | None = None
     institution: str | None = None
