@@ -20,7 +20,13 @@ from .lexicon import lexicon
 from .meetings import subject_of
 from .people import Mention, People, Person, name_like
 from .quotemarks import QuoteRegion
-from .speakers import Institutions, Speaker, genitive_speaker, subject_speaker
+from .speakers import (
+    Institutions,
+    Speaker,
+    genitive_speaker,
+    participle_speaker,
+    subject_speaker,
+)
 
 _MIN_WORDS_UNATTRIBUTED = 5
 _SPEAKER_REACH = 60  # tokens before a quotation where its speaker is looked for
@@ -302,10 +308,11 @@ def _named_before(
     if opening is not None and opening.institution is not None:
         return opening
     # The speaker stands near the quotation: a very long sentence is not read whole.
-    person = speaker_before(doc, people, max(first, last - _SPEAKER_REACH), last)
+    near = max(first, last - _SPEAKER_REACH)
+    person = speaker_before(doc, people, near, last)
     if person is not None:
         return Speaker(person)
-    return opening
+    return opening or participle_speaker(doc, people, institutions, near, last)
 
 
 def speaker_before(doc: Doc, people: People, first: int, last: int) -> Person | None:

@@ -22,7 +22,7 @@ from .lexicon import Phrases, lexicon
 from .meetings import subject_of
 from .people import Mention, People, Person
 from .quotes import COMPLEMENT, StatementDraft, quoted_statement
-from .speakers import Institutions, subject_speaker
+from .speakers import Institutions, participle_speaker, subject_speaker
 from .turkish import fold
 
 _REPORTED_JSON = Path(__file__).resolve().parent / "lexicon" / "reported.json"
@@ -35,6 +35,7 @@ _LOCATIVE = re.compile(r"(?:[dt][ae]|n[dt][ae])$")
 _SENTENCE_END = {"", ".", "!", "…"}
 _SUBJECT_REACH = 12  # a sentence's subject stands among its first words
 _ADVERBIAL_WORDS = 3
+_RAW_REACH = 5  # "belirten el-Mansuri,": the name and its comma after a participle
 # Locative, ablative and equative endings: "görüşmede", "öte yandan", "ayrıca".
 _ADVERB_END = re.compile(r"(?:[dt][ae]|[dt][ae]n|[cç][ae])$")
 
@@ -160,6 +161,13 @@ def _read(
             if not m.suffix and tokens[m.first].quote < 0
         ]
         speaker = after[0].person if after else None
+        if speaker is None:
+            # "…duyduğunu belirten el-Mansuri,": a name nobody titled after the participle.
+            verb_tok = max(sent.first, after_tok - 1)
+            reach = min(sent.last, after_tok + _RAW_REACH)
+            named = participle_speaker(doc, people, institutions, verb_tok, reach)
+            if named is not None:
+                speaker, institution = named.person, named.raw
     else:
         found = _subject_in(doc, people, institutions, floor, comp)
         earlier = None

@@ -304,6 +304,32 @@ def _subject_at(
     return None
 
 
+def participle_speaker(
+    doc: Doc, people: People, institutions: Institutions, first: int, last: int
+) -> Speaker | None:
+    """ "…değerlendiren el-Mansuri, …": a name after a participle, known or kept as printed."""
+    tokens = doc.tokens
+    lex = lexicon()
+    for k in range(first, last - 2):
+        word = tokens[k]
+        if not word.is_word or word.cap or not word.fbase.endswith(("an", "en")):
+            continue
+        j = k + 1
+        while j < last and j - k <= _RAW_NAME_WORDS and name_like(tokens[j], lex):
+            if tokens[j].suffix or tokens[j].quote >= 0:
+                break
+            j += 1
+        if j == k + 1 or j >= last or tokens[j].text != ",":
+            continue
+        if any(t.fbase in speaker_words().not_speakers for t in tokens[k + 1 : j]):
+            continue
+        known = institutions.persons.update().by_word.get(tokens[j - 1].fbase, [])
+        if len(known) == 1:
+            return Speaker(person=known[0], end=j)
+        return Speaker(raw=doc.text[tokens[k + 1].start : tokens[j - 1].end], end=j)
+    return None
+
+
 def genitive_speaker(doc: Doc, people: People, first: int, last: int) -> Person | None:
     """ "Rojas'ın açıklaması şöyle:": the person whose words a statement noun names."""
     tokens = doc.tokens

@@ -286,3 +286,21 @@ def test_quoted_words_before_dikkat_cekti_are_reported_speech() -> None:
     assert not [s for s in statements if s.direct]
     reported = _by_start(statements, "ticaretin")
     assert reported.speaker == "Camila Rojas"
+
+
+def test_a_speaker_given_by_a_participle_and_a_name_nobody_titled() -> None:
+    statements = _statements(
+        LEAD + "Görüşmeyi değerlendiren el-Mansuri, şöyle devam etti: "
+        '"İki ülke arasındaki bağlar her geçen gün güçleniyor."\n'
+    )
+    quote = _by_start(statements, "İki ülke arasındaki bağlar")
+    assert (quote.speaker, quote.direct) == ("el-Mansuri", True)
+
+
+def test_reported_speech_by_a_participle_and_a_name_nobody_titled() -> None:
+    statements = _statements(
+        LEAD + "Görüşmenin verimli geçtiğini belirten el-Mansuri, iki ülkenin yakında yeni "
+        "bir anlaşma imzalayacağını söyledi.\n"
+    )
+    first = _by_start(statements, "Görüşmenin verimli geçtiğini")
+    assert (first.speaker, first.direct) == ("el-Mansuri", False)
