@@ -143,7 +143,7 @@ class Cluster:
     key: tuple[str, ...]
     family: str
     mentions: list[MentionDraft] = field(default_factory=list)
-    stems: frozenset[str] = frozenset()
+    vocabulary: _Vocabulary | None = None
 
 
 @cache
@@ -698,17 +698,38 @@ def _stems(words: list[str], lists: _Words) -> frozenset[str]:
     return frozenset(out)
 
 
-def _same_word(a: str, b: str) -> bool:
-    """One word with or without endings: "hattı" and "hattının", "işbirliği" and "işbirliğine"."""
-    if a == b:
-        return True
-    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    return len(short) >= _SAME_WORD_PREFIX and long_.startswith(short[:-1])
+@dataclass(frozen=True)
+class _Vocabulary:
+    """A name's words, indexed so that "hattı" finds "hattının" without trying every pair.
 
+    Two words are one word with different endings when the shorter, less its last letter,
+    begins the longer and has at least three letters ("işbirliği", "işbirliğine").
+    """
 
-def _covers(small: frozenset[str], big: frozenset[str]) -> bool:
-    """Whether every word of ``small`` is a word of ``big``, endings aside."""
-    return all(w in big or any(_same_word(w, v) for v in big) for w in small)
+    words: frozenset[str]
+    prefixes: frozenset[str]  # every beginning of three letters or more of each word
+    cuts: frozenset[str]  # each word of four letters or more without its last letter
+
+    @classmethod
+    def of(cls, words: frozenset[str]) -> _Vocabulary:
+        """The index of a set of words."""
+        least = _SAME_WORD_PREFIX - 1
+        prefixes = frozenset(w[:k] for w in words for k in range(least, len(w) + 1))
+        cuts = frozenset(w[:-1] for w in words if len(w) >= _SAME_WORD_PREFIX)
+        return cls(words, prefixes, cuts)
+
+    def has(self, word: str) -> bool:
+        """Whether ``word`` is one of the words, endings aside."""
+        if word in self.words:
+            return True
+        if len(word) >= _SAME_WORD_PREFIX and word[:-1] in self.prefixes:
+            return True
+        least = _SAME_WORD_PREFIX - 1
+        return any(word[:k] in self.cuts for k in range(least, len(word)))
+
+    def covers(self, other: _Vocabulary) -> bool:
+        """Whether every word of ``other`` is one of these words."""
+        return all(self.has(w) for w in other.words)
 
 
 def find_mentions(doc: Doc, people: People) -> list[MentionDraft]:
@@ -732,12 +753,13 @@ def cluster(mentions: list[MentionDraft]) -> list[Cluster]:
     related_to = _words().related
     for mention in mentions:
         family = mention.family
+        vocabulary = _Vocabulary.of(mention.stems) if mention.stems else None
         if mention.kind == "heading":
             headings.append((mention, last_of_family.get(family), last))
             continue
         target: Cluster | None = None
         if mention.kind in ("named", "compound", "described"):
-            target = by_key.get(mention.key) or _similar(mention, recent.get(family, []))
+            target = by_key.get(mention.key) or _similar(vocabulary, recent.get(family, []))
         else:
             target = last_of_family.get(family) if family != "*" else last
             if target is None and mention.kind in ("bare", "reference"):
@@ -749,11 +771,15 @@ def cluster(mentions: list[MentionDraft]) -> list[Cluster]:
         if target is None:
             if not mention.can_start or family == "*":
                 continue
-            target = Cluster(mention.key, family, stems=mention.stems)
+            target = Cluster(mention.key, family, vocabulary=vocabulary)
             clusters.append(target)
             recent.setdefault(family, []).append(target)
-        elif mention.stems and mention.kind == "named" and _covers(target.stems, mention.stems):
-            target.stems = mention.stems  # the fuller name is what later mentions are matched to
+        elif (
+            vocabulary is not None
+            and mention.kind == "named"
+            and (target.vocabulary is None or vocabulary.covers(target.vocabulary))
+        ):
+            target.vocabulary = vocabulary  # the fuller name is what later mentions are matched to
         if mention.kind in ("named", "compound", "described"):
             by_key.setdefault(mention.key, target)
         target.mentions.append(mention)
@@ -765,12 +791,12 @@ def cluster(mentions: list[MentionDraft]) -> list[Cluster]:
     return [c for c in clusters if c.mentions]
 
 
-def _similar(mention: MentionDraft, recent: list[Cluster]) -> Cluster | None:
-    stems = mention.stems
-    if not stems:
+def _similar(vocabulary: _Vocabulary | None, recent: list[Cluster]) -> Cluster | None:
+    if vocabulary is None:
         return None
     for c in reversed(recent[-_RECENT_CLUSTERS:]):
-        if c.stems and (_covers(stems, c.stems) or _covers(c.stems, stems)):
+        other = c.vocabulary
+        if other is not None and (other.covers(vocabulary) or vocabulary.covers(other)):
             return c
     return None
 
