@@ -106,6 +106,10 @@ def direct_statements(
             last = out[-1]
             if last.direct and last.para >= sent.para - 1:
                 speaker, text = last.speaker, last.speaker_text
+        if speaker is None and text is None and _stands_alone(doc, quote, end_sent, para_starts):
+            # … or with the one whose reported words close the paragraph before.
+            found = _reported_before(doc, people, institutions, sent)
+            speaker, text = found.person, found.institution or found.raw
         out.append(
             StatementDraft(speaker, True, quote.inner_start, quote.inner_end, sent.para, text)
         )
@@ -203,6 +207,22 @@ def _subheading(doc: Doc, quote: QuoteRegion) -> bool:
     inner = doc.text[quote.inner_start : quote.inner_end]
     letters = [c for c in inner if c.isalpha()]
     return len(letters) > 3 and all(c.isupper() for c in letters)
+
+
+def _reported_before(
+    doc: Doc, people: People, institutions: Institutions, sent: Sentence
+) -> Speaker:
+    """The speaker of the sentence before, when it reports what someone said."""
+    if sent.index == 0:
+        return Speaker()
+    prev = doc.sentences[sent.index - 1]
+    if prev.para != sent.para - 1:
+        return Speaker()
+    lex = lexicon()
+    reports = (lex.reporting_finite, lex.reporting_converb, lex.reporting_participle)
+    if not any(p.regex.search(doc.folded, prev.start, prev.end) for p in reports):
+        return Speaker()
+    return _named_before(doc, people, institutions, prev.first, prev.last) or Speaker()
 
 
 def _stands_alone(doc: Doc, quote: QuoteRegion, end_sent: Sentence, para_starts: set[int]) -> bool:

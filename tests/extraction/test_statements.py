@@ -304,3 +304,12 @@ def test_reported_speech_by_a_participle_and_a_name_nobody_titled() -> None:
     )
     first = _by_start(statements, "Görüşmenin verimli geçtiğini")
     assert (first.speaker, first.direct) == ("el-Mansuri", False)
+
+
+def test_a_quoted_paragraph_after_reported_speech_goes_on_with_its_speaker() -> None:
+    statements = _statements(
+        LEAD + "Serrão, iki ülkenin yenilenebilir enerjide birlikte çalışacağını söyledi.\n\n"
+        '"Şili ile ortak projelerimizi önümüzdeki yıl hayata geçireceğiz."\n'
+    )
+    quote = _by_start(statements, "Şili ile ortak projelerimizi")
+    assert (quote.speaker, quote.direct) == ("Tiago Almeida Serrão", True)
