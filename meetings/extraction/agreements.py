@@ -707,14 +707,14 @@ class _Vocabulary:
     """
 
     words: frozenset[str]
-    prefixes: frozenset[str]  # every beginning of three letters or more of each word
+    prefixes: frozenset[str]  # every beginning of three letters or more, short of a whole word
     cuts: frozenset[str]  # each word of four letters or more without its last letter
 
     @classmethod
     def of(cls, words: frozenset[str]) -> _Vocabulary:
         """The index of a set of words."""
         least = _SAME_WORD_PREFIX - 1
-        prefixes = frozenset(w[:k] for w in words for k in range(least, len(w) + 1))
+        prefixes = frozenset(w[:k] for w in words for k in range(least, len(w)))
         cuts = frozenset(w[:-1] for w in words if len(w) >= _SAME_WORD_PREFIX)
         return cls(words, prefixes, cuts)
 
