@@ -499,8 +499,10 @@ class _Finder:
                 break
             if t.suffix and not (linked and t.cap and not t.fbase[:1].isdigit()):
                 break
-            if lex.country_of_word(t.fbase) is not None and not linked:
-                break
+            if not linked and (
+                lex.country_of_word(t.fbase) is not None or t.fbase in lex.title_heads
+            ):
+                break  # "Rusya Minsk Anlaşması'nı", "Bakanı Ortak Bildiri'yi": not the name
             first = k
             if t.fbase in words.name_linkers:
                 linked = True
