@@ -32,11 +32,13 @@ from .turkish import fold
 
 # After the noun: plural, then possessive (kept in a name), then a case ending (dropped).
 _SUFFIXES = (
-    r"(l[ae]r)?(s?[iu]|l[ae]ri)?"
+    r"(l[ae]r)?(s?[iu]|l[ae]ri|[iu]?m[iu]z|[iu]?m|[iu]?n[iu]z)?"
     r"(n?[iu]n(?:ki)?|n?d[ae]n|n?t[ae]n|n?d[ae](?:ki)?|n?t[ae](?:ki)?|y?[iu]|y?[ae]|y?l[ae]"
     r"|n[ae]|n[iu])?"
 )
 _NOT_NAMING = ("bir",)
+_CONTEXT_WORDS = 4  # words before a plain noun that may say which agreement it is
+_CONTEXT_MIN_LETTERS = 4
 # Words of "söz konusu", "adı geçen", "bahse konu" besides the demonstrative itself.
 _REFERRING = ("soz", "adi", "bahsi", "bahse")
 _ADJECTIVE_ENDING = re.compile(r"(?:l[iu]|s[ae]l|[iu]k|c[iu])$")
@@ -134,6 +136,9 @@ class MentionDraft:
     # A reference whose noun names any document ("bu anlaşma", "söz konusu belge") may refer
     # to the last agreement of another kind; "bu açıklama" only to a joint statement.
     any_kind: bool = False
+    # Words just before a plain noun ("savunma sanayiinde imzaladığımız mutabakat zaptı"):
+    # they pick the agreement it refers to when there are several of its kind.
+    context: frozenset[str] = frozenset()
 
 
 @dataclass(eq=False)
@@ -425,7 +430,24 @@ class _Finder:
             broad=broad,
             can_start=can_start,
             any_kind=kind == "reference" and (not reference or head.family == "*"),
+            context=self._context(text_first, token)
+            if kind in ("generic", "bare")
+            else frozenset(),
         )
+
+    def _context(self, first: int, token: Token) -> frozenset[str]:
+        """Content words in the few tokens before a mention, in its sentence and quotation."""
+        words, lex = self.words, self.lex
+        out = set()
+        for k in range(max(0, first - _CONTEXT_WORDS), first):
+            t = self.tokens[k]
+            f = t.fbase
+            if not self._same(k, token) or not t.is_word or len(f) < _CONTEXT_MIN_LETTERS:
+                continue
+            if f in words.stops or f in words.linkers or lex.relative_participle_re.fullmatch(f):
+                continue
+            out.add(f)
+        return frozenset(out)
 
     def _name_before(self, first: int, lo: int, token: Token) -> bool:
         """Whether a lower-case noun follows a capitalised name: "Minsk anlaşmaları"."""
@@ -764,6 +786,8 @@ def cluster(mentions: list[MentionDraft]) -> list[Cluster]:
             target = by_key.get(mention.key) or _similar(vocabulary, recent.get(family, []))
         else:
             target = last_of_family.get(family) if family != "*" else last
+            if mention.context and family != "*":
+                target = _by_context(mention.context, recent.get(family, [])) or target
             if target is None and mention.kind in ("bare", "reference"):
                 # "ortak bildiri" … "Bildiride": a joint statement is a declaration too.
                 kin = [last_of_family[f] for f in related_to.get(family, ()) if f in last_of_family]
@@ -799,6 +823,14 @@ def _similar(vocabulary: _Vocabulary | None, recent: list[Cluster]) -> Cluster |
     for c in reversed(recent[-_RECENT_CLUSTERS:]):
         other = c.vocabulary
         if other is not None and (other.covers(vocabulary) or vocabulary.covers(other)):
+            return c
+    return None
+
+
+def _by_context(context: frozenset[str], recent: list[Cluster]) -> Cluster | None:
+    """The latest recent agreement whose words include one of the words before a mention."""
+    for c in reversed(recent[-_RECENT_CLUSTERS:]):
+        if c.vocabulary is not None and any(c.vocabulary.has(w) for w in context):
             return c
     return None
 
