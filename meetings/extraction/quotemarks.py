@@ -79,13 +79,33 @@ def find_regions(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteRegi
 
 def _double(text: str, i: int, para_end: int) -> QuoteRegion | None:
     """The quotation that a double mark at i opens, closed in its paragraph or not."""
-    close = _find_close(text, i + 1, para_end, _OPENERS[text[i]])
+    if text[i] == '"':
+        close = _straight_close(text, i + 1, para_end)
+    else:
+        close = _find_close(text, i + 1, para_end, _OPENERS[text[i]])
     if close is None:
         return _unclosed(text, i, para_end)
     inner_start, inner_end = _trim(text, i + 1, close)
     if inner_start >= inner_end:
         return None
     return QuoteRegion(i, close + 1, inner_start, inner_end, True)
+
+
+def _straight_close(text: str, start: int, end: int) -> int | None:
+    """Where a straight double mark closes, stepping over one quoted term inside the
+    quotation: a mark after a space and before a word opens a term, the next one closes it."""
+    first = text.find('"', start, end)
+    if first < 0 or not _opens(text, first, end):
+        return first if first >= 0 else None
+    term_close = text.find('"', first + 1, end)
+    outer = text.find('"', term_close + 1, end) if term_close >= 0 else -1
+    if outer < 0 or _opens(text, outer, end):
+        return first  # no term after all: the first mark closes
+    return outer
+
+
+def _opens(text: str, j: int, end: int) -> bool:
+    return text[j - 1] in _OPEN_BEFORE and j + 1 < end and not text[j + 1].isspace()
 
 
 def _carry_over(

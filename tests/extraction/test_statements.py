@@ -313,3 +313,12 @@ def test_a_quoted_paragraph_after_reported_speech_goes_on_with_its_speaker() -> 
     )
     quote = _by_start(statements, "Şili ile ortak projelerimizi")
     assert (quote.speaker, quote.direct) == ("Tiago Almeida Serrão", True)
+
+
+def test_a_quotation_with_a_quoted_term_inside_is_one_quotation() -> None:
+    statements = _statements(
+        LEAD + 'Rojas, "Biz bu süreci "yeşil dönüşüm" olarak görüyoruz ve kararlıyız" dedi.\n'
+    )
+    [quote] = [s for s in statements if s.direct]
+    assert quote.speaker == "Camila Rojas"
+    assert quote.text == 'Biz bu süreci "yeşil dönüşüm" olarak görüyoruz ve kararlıyız'
