@@ -21,12 +21,13 @@ from meetings.ingest.meetings import (
     principal_ids,
 )
 from meetings.ingest.pending import PendingRows
-from meetings.ingest.resolve import Resolver, with_parties
+from meetings.ingest.resolve import Resolver, record_name, with_parties
 from meetings.ingest.rows import Desired, digest, occurrence_keys, sync_rows
 from meetings.models import (
     Agreement,
     AgreementMention,
     Article,
+    Country,
     Meeting,
     MeetingReport,
     Participation,
@@ -59,6 +60,24 @@ def _names(extracted: ExtractedArticle) -> list[tuple[str, str | None]]:
     names += [(p.name, p.country) for p in extracted.mentioned_persons]
     names += [(s.speaker, None) for m in extracted.meetings for s in m.statements if s.speaker]
     return names
+
+
+def _year(found: ExtractedMeeting) -> int | None:
+    """The meeting's year, if known: what anchors a generic agreement signed there."""
+    return found.date.value.year if found.date.value else None
+
+
+def _one_per_place(mentions: list) -> list:
+    """Mentions in text order, each stretch of text once: of overlapping mentions, the
+    longest stays (the phrase around a short name), the first of equal ones."""
+    kept: list = []
+    for mention in sorted(mentions, key=lambda m: (m.span[0], -m.span[1])):
+        if kept and mention.span[0] < kept[-1].span[1]:
+            if mention.span[1] - mention.span[0] > kept[-1].span[1] - kept[-1].span[0]:
+                kept[-1] = mention
+            continue
+        kept.append(mention)
+    return kept
 
 
 def _relax_commit() -> None:
@@ -202,10 +221,17 @@ class Ingestor:
         """Every name the meeting's agreements may be known by."""
         names = []
         for cluster in found.agreements:
-            parties = [c for c in map(self.resolver.country, cluster.parties) if c]
-            names += [cluster.name, with_parties(cluster.name, parties)]
-            names += [m.text for m in cluster.mentions]
+            parties = self._parties(cluster)
+            recorded = record_name(cluster.name, parties, cluster.status, _year(found))
+            if recorded:
+                names += [recorded, with_parties(recorded, parties)]
+            names += [cluster.name, *(m.text for m in cluster.mentions)]
         return names
+
+    def _parties(self, cluster) -> list[Country]:
+        """The countries an agreement's text names as its parties, each once."""
+        found = {c.pk: c for c in map(self.resolver.country, cluster.parties) if c}
+        return list(found.values())
 
     def _write_records(
         self, article: Article, extracted: ExtractedArticle, resolved: list[dict] | None = None
@@ -270,7 +296,7 @@ class Ingestor:
             report = reports.pop(index, None)
             meeting = self._place_meeting(article, index, found, report, participants, known)
             touched.add(meeting.pk)
-            self._sync_participants(article, index, meeting, found)
+            self._sync_participants(article, index, meeting, found, participants, known)
             statements = self._sync_statements(article, index, meeting, found)
             self._sync_agreements(article, index, meeting, found, statements)
         for report in reports.values():  # the new content reports fewer meetings
@@ -353,12 +379,26 @@ class Ingestor:
         return matches
 
     # Child rows --------------------------------------------------------------------------
-    def _sync_participants(self, article, index, meeting, found: ExtractedMeeting) -> None:
+    def _sync_participants(
+        self, article, index, meeting, found: ExtractedMeeting, matches: dict, known: MeetingIndex
+    ) -> None:
+        """One participation per person per meeting: a person a report lists twice, or whom
+        another report of the meeting lists already, is not added again (the first report
+        to list them keeps their row; host and guest before delegation)."""
         prefix = f"{article.pk}:{index}:p:"
         keys = occurrence_keys(prefix, [(name_key(p.name), p.role) for p in found.participants])
-        desired = []
-        for key, p in zip(keys, found.participants, strict=True):
-            match = self.resolver.person(p.name)
+        rank = {"host": 0, "guest": 1}
+        listed = sorted(
+            zip(keys, found.participants, strict=True), key=lambda kp: rank.get(kp[1].role, 2)
+        )
+        desired, seen = [], set()
+        for key, p in listed:
+            match = matches.get(name_key(p.name))
+            person = match.person if match else None
+            who = person.pk if person else name_key(p.name)
+            if who in seen or (person and known.present(meeting, person.pk, article.pk)):
+                continue
+            seen.add(who)
             first = p.spans[0] if p.spans else (None, None)
             desired.append(
                 Desired(
@@ -366,7 +406,7 @@ class Ingestor:
                     {
                         "meeting_id": meeting.pk,
                         "article_id": article.pk,
-                        "person_id": match.person.pk if match.person else None,
+                        "person_id": person.pk if person else None,
                         "raw_name": p.name[:200],
                         "role": p.role,
                         "title": (p.title or "")[:300],
@@ -376,6 +416,7 @@ class Ingestor:
                     },
                 )
             )
+        desired.sort(key=lambda d: keys.index(d.key))  # in the article's order
         existing = self._existing(Participation, article, prefix)
         self._count("participations", sync_rows(Participation, existing, desired, self._insert))
 
@@ -415,20 +456,27 @@ class Ingestor:
     def _sync_agreements(self, article, index, meeting, found, statements: dict) -> None:
         prefix = f"{article.pk}:{index}:g:"
         by_span = [(s.span_start, s.span_end, s) for s in statements.values() if s.pk]
-        desired = []
+        # Clusters the extractor kept apart may name one agreement (a short name and a
+        # longer phrase around it): their mentions are gathered, each place once.
+        mentioned: dict[int, tuple[Agreement, list]] = {}
         for cluster in found.agreements:
-            parties = [c for c in map(self.resolver.country, cluster.parties) if c]
             surfaces = [m.text for m in cluster.mentions]
             agreement, created = self.resolver.agreement(
-                cluster.name, surfaces, parties, cluster.status
+                cluster.name, surfaces, self._parties(cluster), cluster.status, _year(found)
             )
+            if agreement is None:  # a plural, a count or a kind of agreement: no record
+                continue
             self.stats["agreements created"] += created
             if not created:
                 self._upgrade_status(agreement, cluster.status)
+            mentioned.setdefault(agreement.pk, (agreement, []))[1].extend(cluster.mentions)
+        desired = []
+        for agreement, mentions in mentioned.values():
+            mentions = _one_per_place(mentions)
             keys = occurrence_keys(
-                f"{prefix}{digest(agreement.pk)}:", [(fold(m.text),) for m in cluster.mentions]
+                f"{prefix}{digest(agreement.pk)}:", [(fold(m.text),) for m in mentions]
             )
-            for key, mention in zip(keys, cluster.mentions, strict=True):
+            for key, mention in zip(keys, mentions, strict=True):
                 inside = next(
                     (st for a, b, st in by_span if a <= mention.span[0] and mention.span[1] <= b),
                     None,

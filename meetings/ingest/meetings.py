@@ -96,6 +96,10 @@ class MeetingIndex:
 
     def __init__(self) -> None:
         self._by_host: dict[int, list[_Known]] = defaultdict(list)
+        # Who takes part in each known meeting, and through which article: a person takes
+        # part once, however many reports list them (see present).
+        self._present: dict[int, dict[int, int | None]] = defaultdict(dict)
+        self._loaded: set[int] = set()  # meetings whose participants _present holds
 
     @classmethod
     def load(cls, pairs: list[tuple[set[int], set[int]]]) -> MeetingIndex:
@@ -128,11 +132,31 @@ class MeetingIndex:
                 meeting_guests.add(guest)
         for meeting in Meeting.objects.filter(pk__in=principals):  # newest first
             index.add(meeting, *principals[meeting.pk])
+        index.load_present(principals)
         return index
+
+    def load_present(self, meeting_ids) -> None:
+        """Read who takes part in these stored meetings, in one query."""
+        self._loaded.update(meeting_ids)
+        rows = Participation.objects.filter(meeting__in=meeting_ids, person__isnull=False)
+        for meeting_id, person_id, article_id in rows.order_by("pk").values_list(
+            "meeting_id", "person_id", "article_id"
+        ):
+            self._present[meeting_id].setdefault(person_id, article_id)
+
+    def present(self, meeting: Meeting, person_id: int, article_id: int) -> bool:
+        """Whether the person already takes part in the meeting through another article;
+        if not, they take part through this one from now on."""
+        if meeting.pk not in self._loaded:  # a meeting found through its report
+            self.load_present([meeting.pk])
+        owner = self._present[meeting.pk].setdefault(person_id, article_id)
+        return owner != article_id
 
     def add(self, meeting: Meeting, hosts: set[int], guests: set[int]) -> None:
         """Remember a meeting with these principals (one just created, say)."""
         known = _Known(meeting, set(hosts), set(guests))
+        if meeting._state.adding:
+            self._loaded.add(meeting.pk)  # a new meeting: nobody takes part yet
         for host in hosts:
             self._by_host[host].append(known)
 

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import NamedTuple
 
 from django.db import IntegrityError, transaction
 
+from meetings.extraction import lexicon as lexicon_module
+from meetings.extraction.lexicon import lexicon
 from meetings.extraction.turkish import fold, name_key, surname_key
 from meetings.ingest.pending import PendingRows
 from meetings.models import Agreement, AgreementAlias, Country, Person, PersonAlias
@@ -16,17 +23,99 @@ from meetings.models.base import slug_base, unique_slug
 CACHE_LIMIT = 2_000
 
 
+class _NamingWords(NamedTuple):
+    counts: frozenset[str]  # "yedi", "birkaç": a number of agreements
+    vague: frozenset[str]  # "diğer", "bazı": no agreement in particular
+    months: frozenset[str]
+    cities: frozenset[str]
+    countries: frozenset[str]  # names and adjectives
+    heads: tuple[str, ...]  # the agreement nouns' stems
+
+
+@cache
+def _naming_words() -> _NamingWords:
+    """The extractor's word lists that tell how specific an agreement's name is, folded."""
+    words = lexicon()
+    path = Path(lexicon_module.__file__).with_name("agreements.json")
+    counts = json.loads(path.read_text(encoding="utf-8"))["counts"]
+    return _NamingWords(
+        counts=frozenset(fold(w) for w in counts),
+        vague=words.agreement_not_specific,
+        months=frozenset(words.months),
+        cities=frozenset(words.cities),
+        countries=frozenset({**words.country_names, **words.country_adjectives}),
+        heads=tuple(h.stem for h in words.agreement_heads),
+    )
+
+
+def agreement_name_kind(name: str) -> str:
+    """What an agreement's name says about it, the strongest reading first:
+
+    - "plural": several documents ("anlaşmalar", "Aramızdaki anlaşmalar");
+    - "count": a number of them ("yedi anlaşma", "3 protokol") or no one in particular
+      ("diğer anlaşmalar", "bazı protokoller");
+    - "proper": a proper name ("Müttefik Etkileşim Bildirgesi", "Paris Anlaşması"): a word
+      after the first is capitalised and is not a country's name;
+    - "anchored": a singular noun anchored by its date ("9 Kasım'da varılan anlaşma", "2015
+      anlaşması") or by a city ("Minsk protokolü");
+    - "generic": only a kind of agreement ("barış anlaşması", "ikili anlaşma", "Protokol").
+    """
+    words = _naming_words()
+    keys = name_key(name).split()
+    heads = [i for i, k in enumerate(keys) if k.startswith(words.heads)]
+    head = heads[-1] if heads else len(keys) - 1
+    if head >= 0 and any(keys[head].startswith((f"{h}lar", f"{h}ler")) for h in words.heads):
+        return "plural"
+    before = keys[head - 1] if head > 0 else ""
+    if before in words.counts or (before.isdigit() and len(before) <= 3):
+        return "count"
+    if words.vague.intersection(keys):
+        return "count"
+    for word in name.split()[1:]:
+        parts = [name_key(part) for part in re.split(r"[-–]", word)]
+        if word[:1].isupper() and not all(p in words.countries for p in parts if p):
+            return "proper"
+    if any((k.isdigit() and len(k) == 4) or k in words.months or k in words.cities for k in keys):
+        return "anchored"
+    return "generic"
+
+
 def is_specific(name: str) -> bool:
-    """Whether an agreement's name singles it out ("Kasım 2020 Bildirgesi", "Minsk Protokolü")
-    rather than describing a kind of agreement ("barış anlaşması", "Üçlü anlaşma")."""
-    words = name.split()
-    capitalised = sum(1 for w in words[1:] if w[:1].isupper())
-    return any(ch.isdigit() for ch in name) or capitalised >= 1
+    """Whether an agreement's name singles out one document, by a proper name or by its date
+    or city ("Kasım 2020 Bildirgesi", "Minsk protokolü"), rather than describing a kind of
+    agreement ("barış anlaşması", "üçlü anlaşma") or several ("anlaşmalar", "yedi anlaşma").
+    A specific name is enough for a record; a generic one needs an anchor (record_name)."""
+    return agreement_name_kind(name) in ("proper", "anchored")
 
 
-def with_parties(name: str, parties: list[Country]) -> str:
-    """The name given to an agreement whose wording another agreement already has."""
-    return f"{name.strip()} ({', '.join(sorted(c.name_tr for c in parties)) or '?'})"
+def record_name(name: str, parties: list[Country], status: str, year: int | None) -> str | None:
+    """The name an agreement read under this name may be recorded under, or None.
+
+    A specific name is its own. A singular generic noun is one document only when it is
+    signed (or proposed for signing) at this meeting between at least two parties: it is
+    named by them and the meeting's year ("ikili anlaşma (Azerbaycan, Türkiye; 2021)").
+    Plurals, counts and generic nouns merely referred to never become records; they can
+    still name a known agreement through its aliases.
+    """
+    kind = agreement_name_kind(name)
+    if kind in ("proper", "anchored"):
+        return name.strip()
+    if kind == "generic" and status in ("signed", "proposed") and len(parties) >= 2:
+        return with_parties(name, parties, year)
+    return None
+
+
+def with_parties(name: str, parties: list[Country], year: int | None = None) -> str:
+    """The name given to an agreement known by its parties (and year): a generic noun
+    signed at a meeting, or a proper name another agreement, with other parties, has."""
+    named = ", ".join(sorted(c.name_tr for c in parties)) or "?"
+    return f"{name.strip()} ({named}{f'; {year}' if year else ''})"
+
+
+def parties_compatible(a: set[int], b: set[int]) -> bool:
+    """Whether two sets of parties can be one agreement's: one of them is unknown or holds
+    the other (an article often names only some of the parties)."""
+    return not a or not b or a <= b or b <= a
 
 
 @dataclass
@@ -214,20 +303,36 @@ class Resolver:
 
     # Agreements --------------------------------------------------------------------------
     def agreement(
-        self, name: str, surfaces: list[str], parties: list[Country], status: str
-    ) -> tuple[Agreement, bool]:
+        self,
+        name: str,
+        surfaces: list[str],
+        parties: list[Country],
+        status: str,
+        year: int | None = None,
+    ) -> tuple[Agreement | None, bool]:
         """The agreement these surface forms name, created if none matches; and whether new.
 
-        A known name or alias matches outright. Generic wording ("üçlü anlaşma", "barış
-        anlaşması") matches only an agreement with the same parties, so two different peace
-        agreements never become one.
+        A specific name (is_specific) matches the agreement of that name, and any alias, only
+        when the parties are compatible (parties_compatible); an alias marked
+        needs_party_match ("üçlü anlaşma", "barış anlaşması") only when the article names at
+        least two parties and they fit. With nothing matching, a record is created under
+        record_name, or, for a plural, a count or a generic noun only referred to, none is:
+        (None, False). year is the meeting's, for a generic noun signed there.
         """
-        party_ids = {c.pk for c in parties}
-        keys = [k for k in dict.fromkeys(name_key(s) for s in [name, *surfaces]) if k]
-        remembered = (tuple(keys), frozenset(party_ids))
+        party_ids = frozenset(c.pk for c in parties)
+        forms = [name, *surfaces]
+        keys = [k for k in dict.fromkeys(name_key(s) for s in forms) if k]
+        recorded = record_name(name, parties, status, year)
+        remembered = (tuple(keys), party_ids, recorded)
         if remembered in self._agreements:
             return self._agreements[remembered], False
-        agreement, created = self._find_or_create_agreement(name, keys, parties, status)
+        # The names a new record may take: its own or, where an agreement with other
+        # parties has that, the name with the parties ("Lojistik Bildirgesi (ABD, Kenya)").
+        names = [recorded] if recorded else []
+        if recorded and parties and is_specific(name):
+            names.append(with_parties(recorded, parties))
+        specific = {name_key(s) for s in forms if is_specific(s)}
+        agreement, created = self._find_or_create_agreement(names, keys, specific, parties, status)
         self._agreements[remembered] = agreement
         return agreement, created
 
@@ -256,34 +361,57 @@ class Resolver:
             parties = agreement.parties.all()  # prefetched
         self._parties[agreement.pk] = {c.pk for c in parties}
 
-    def _find_or_create_agreement(self, name, keys, parties, status) -> tuple[Agreement, bool]:
+    def _find_or_create_agreement(
+        self,
+        names: list[str],
+        keys: list[str],
+        specific: set[str],
+        parties: list[Country],
+        status: str,
+    ) -> tuple[Agreement | None, bool]:
         party_ids = {c.pk for c in parties}
-        self.prefetch_agreements([name, *keys])
-        found, named = self._agreement_by_keys(keys, party_ids)
+        self.prefetch_agreements([*names, *keys])
+        found = self._agreement_by_keys(keys, specific, party_ids)
+        name = None
+        for candidate in names if found is None else ():
+            found = self._agreement_names[name_key(candidate)]
+            if found is None:
+                name = candidate  # free: the new record's name
+                break
+            if parties_compatible(self._parties[found.pk], party_ids):
+                break
+            found = None
         if found is not None:
+            self._add_parties(found, party_ids - self._parties[found.pk], parties)
             return found, False
-        base = name.strip()
-        if name_key(base) in named:
-            # Same wording, different parties: a different agreement, named by its parties.
-            base = with_parties(base, parties)
-            self.prefetch_agreements([base])
-            existing = self._agreement_names[name_key(base)]
-            if existing is not None:
-                return existing, False
+        if name is None:
+            return None, False  # not a record, or its names are other agreements'
         if self.pending is not None:
-            return self._hold_agreement(base, status, parties), True
+            return self._hold_agreement(name, status, parties), True
         try:
             with transaction.atomic():
-                agreement = Agreement.objects.create(name=base, status=status)
+                agreement = Agreement.objects.create(name=name, status=status)
                 Agreement.parties.through.objects.bulk_create(
                     [Agreement.parties.through(agreement=agreement, country=c) for c in parties]
                 )
         except IntegrityError:
-            agreement = Agreement.objects.prefetch_related("parties").get(name_key=name_key(base))
+            agreement = Agreement.objects.prefetch_related("parties").get(name_key=name_key(name))
             self._remember_agreement(agreement)
             return agreement, False
         self._remember_agreement(agreement, parties)
         return agreement, True
+
+    def _add_parties(self, agreement: Agreement, new: set[int], parties: list[Country]) -> None:
+        """Add parties an article names to an agreement that lacks them (not over a lock)."""
+        if not new or agreement.is_locked("parties"):
+            return
+        through = Agreement.parties.through
+        rows = [through(agreement=agreement, country=c) for c in parties if c.pk in new]
+        if self.pending is not None:
+            self.pending.add(through, rows)
+        else:
+            through.objects.bulk_create(rows, ignore_conflicts=True)
+        self._parties[agreement.pk] |= new
 
     def _hold_agreement(self, name: str, status: str, parties: list[Country]) -> Agreement:
         """A new agreement held back with the chunk's rows (what Agreement.save would fill
@@ -297,22 +425,21 @@ class Resolver:
         return agreement
 
     def _agreement_by_keys(
-        self, keys: list[str], party_ids: set[int]
-    ) -> tuple[Agreement | None, set[str]]:
+        self, keys: list[str], specific: set[str], party_ids: set[int]
+    ) -> Agreement | None:
         """The agreement the first matching key names, from what prefetch_agreements
-        remembered, and which keys are already some agreement's name."""
+        remembered: by its name if the key is specific, or by an alias; parties compatible."""
 
-        def parties_agree(agreement: Agreement) -> bool:
-            return bool(party_ids) and self._parties[agreement.pk] == party_ids
+        def fits(agreement: Agreement) -> bool:
+            return parties_compatible(self._parties[agreement.pk], party_ids)
 
-        named = {k for k in keys if self._agreement_names.get(k) is not None}
         for key in keys:
             agreement = self._agreement_names.get(key)
-            if agreement is not None and (is_specific(agreement.name) or parties_agree(agreement)):
-                return agreement, named
+            if agreement is not None and key in specific and fits(agreement):
+                return agreement
             alias = self._agreement_aliases.get(key)
-            if alias is not None and (
-                not alias.needs_party_match or parties_agree(alias.agreement)
-            ):
-                return alias.agreement, named
-        return None, named
+            if alias is None or not fits(alias.agreement):
+                continue
+            if not alias.needs_party_match or len(party_ids) >= 2:
+                return alias.agreement
+        return None
