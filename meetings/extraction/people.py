@@ -175,6 +175,11 @@ class People:
         compatible = [p for p in self._surnames.get(words[-1], []) if _fits(words, p)]
         if not compatible:
             compatible = self._inner_name(words)
+        if len(compatible) > 1:
+            # "Bin Zayed" again, after another "… bin Zayed …" was named: the same short form
+            # goes on naming the one it named before.
+            called = [p for p in compatible if any(m.words == words for m in p.mentions)]
+            compatible = called if len(called) == 1 else compatible
         if compatible:
             # Two people may share a surname: the one named nearest before is meant.
             before = [p for p in compatible if p.start <= mention.start] or compatible

@@ -216,3 +216,15 @@ def test_a_name_given_no_title_and_said_to_be_present_is_delegation() -> None:
         "Luis Vargas": "guest",
         "Quispe": "delegation",
     }
+
+
+def test_a_short_form_keeps_naming_the_person_it_named_first() -> None:
+    # Two princes share "bin Halid"; the short form the article used for the host stays his.
+    a = read(
+        " date 2025-05-06 Emir Bin Halid, Bakan Kaya'yı kabul etti\n\n"
+        "Katar Emiri Şeyh Fahad bin Halid Al Rumi, Ticaret Bakanı Orhan Kaya'yı kabul etti. "
+        "Bin Halid, görüşmede ticaretin önemine değindi. Görüşmeye Katar Ulusal Güvenlik "
+        "Danışmanı Şeyh Nasır bin Halid Al Rumi de katıldı.\n\n"
+        "Bin Halid, iki ülkenin ortaklığını genişletmeye kararlı olduklarını söyledi.\n"
+    )
+    assert [s.speaker for s in only(a).statements] == ["Fahad bin Halid Al Rumi"]
