@@ -28,6 +28,7 @@ from .records import (
     Statement,
 )
 from .reported import reported_statements
+from .speakers import is_institution_name
 from .turkish import fold_tokens
 
 _WORDS = re.compile(r"[^\W_]+")
@@ -89,6 +90,7 @@ def _read(raw_text: str, digest: str, filename: str | None) -> ExtractedArticle:
                 s.direct,
                 doc.text[s.start : s.end],
                 (s.start, s.end),
+                institution=s.speaker is None and is_institution_name(s.speaker_text or ""),
             )
         )
     _agreements(doc, people, drafts, meetings, direct, starts)

@@ -94,6 +94,8 @@ class Statement:
     direct: bool
     text: str
     span: Span
+    # The speaker is an institution ("Dışişleri Bakanlığı", "Kremlin"), never a person.
+    institution: bool = False
 
 
 @dataclass

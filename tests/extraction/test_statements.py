@@ -322,3 +322,15 @@ def test_a_quotation_with_a_quoted_term_inside_is_one_quotation() -> None:
     [quote] = [s for s in statements if s.direct]
     assert quote.speaker == "Camila Rojas"
     assert quote.text == 'Biz bu süreci "yeşil dönüşüm" olarak görüyoruz ve kararlıyız'
+
+
+def test_an_institution_speaker_is_marked_so_it_never_becomes_a_person() -> None:
+    article = extract(
+        " date 2025-05-06 Kabul\n\n"
+        "Cumhurbaşkanı Ahmet Yalçın, Peru Başbakanı Luis Vargas'ı kabul etti.\n\n"
+        'Dışişleri Bakanlığı, "İki ülke arasındaki ilişkiler güçleniyor" ifadelerini '
+        "kullandı. Vargas, ziyaretten memnun olduğunu söyledi.\n",
+        "institution.txt",
+    )
+    said = [(s.speaker, s.institution) for m in article.meetings for s in m.statements]
+    assert said == [("Dışişleri Bakanlığı", True), ("Luis Vargas", False)]
