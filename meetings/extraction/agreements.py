@@ -177,6 +177,7 @@ class _Finder:
         self.tokens = doc.tokens
         self.signed = [m.start() for m in doc.find(self.lex.signed)]
         self._headings: dict[int, bool] = {}
+        self._previous: MentionDraft | None = None  # the mention found last, while finding
 
     def mentions(self) -> list[MentionDraft]:
         heads = _head_patterns()
@@ -187,6 +188,7 @@ class _Finder:
         found: list[MentionDraft] = []
         floor = 0  # a description or clause never reaches back into the previous mention
         for i in places:
+            self._previous = found[-1] if found else None
             draft = self._at(i, heads, refs, floor)
             if draft is None:
                 continue
@@ -613,6 +615,18 @@ class _Finder:
                 break  # "Ankara'da …": a place, not what the document is about
             first = k
             k -= 1
+        previous = self._previous
+        if (
+            previous is not None
+            and previous.kind == "named"
+            and k == previous.head == lo - 1
+            and linker - k <= _MAX_DESCRIPTION_WORDS
+            and tokens[k].suffix
+            and self._same(k, token)
+        ):
+            # "Serbest Ticaret Anlaşması'na ilişkin ek protokol": one document, the protocol;
+            # the name inside its description is no mention of its own.
+            first = previous.first_token
         while first < linker and tokens[first].fbase == "ve":
             first += 1
         return start if first == linker else first

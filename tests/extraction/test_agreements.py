@@ -165,3 +165,22 @@ def test_an_abbreviation_in_brackets_and_a_name_before_a_lower_case_noun() -> No
         ["Tercihli Ticaret Anlaşması", "TTA"],
         ["Kişinev anlaşmaları"],
     ]
+
+
+def test_a_plain_noun_joins_the_agreement_its_neighbouring_words_name() -> None:
+    body = (
+        "Törende savunma sanayii alanında işbirliğine dair mutabakat zaptı, turizm alanında "
+        "işbirliğine dair mutabakat zaptı ve Serbest Ticaret Anlaşması'na ilişkin ek protokol "
+        'imzalandı. Beridze, "Savunma sanayiinde imzaladığımız mutabakat zaptı ve serbest '
+        'ticaret anlaşmamız ilişkilerimizi güçlendirecek" dedi.'
+    )
+    assert _clusters(body) == [
+        [
+            "savunma sanayii alanında işbirliğine dair mutabakat zaptı",
+            "imzaladığımız mutabakat zaptı",
+        ],
+        ["turizm alanında işbirliğine dair mutabakat zaptı"],
+        # The protocol is the document; the treaty it amends is part of its description.
+        ["Serbest Ticaret Anlaşması'na ilişkin ek protokol"],
+        ["serbest ticaret anlaşmamız"],
+    ]
