@@ -73,7 +73,6 @@ class _Words:
     stops: frozenset[str]
     demonstratives: frozenset[str]
     references: tuple[AgreementHead, ...]
-    broad: tuple[str, ...]
     consensus_after: tuple[str, ...]
     statement_after: tuple[str, ...]
     key_stopwords: frozenset[str]
@@ -100,7 +99,6 @@ def _words() -> _Words:
         stops=folds("descriptor_stops"),
         demonstratives=folds("demonstratives"),
         references=tuple(AgreementHead(fold(r["stem"]), r["family"]) for r in data["references"]),
-        broad=tuple(sorted(folds("broad_stems"))),
         consensus_after=tuple(sorted(folds("consensus_after"))),
         statement_after=tuple(sorted(folds("statement_after"))),
         key_stopwords=folds("key_stopwords"),
@@ -130,8 +128,8 @@ class MentionDraft:
     needs_meeting_countries: bool
     first_token: int = 0
     kind: str = "generic"
+    # The words of a name, compound or description, compared with other agreements' words.
     stems: frozenset[str] = frozenset()
-    broad: bool = False
     can_start: bool = True
     # A reference whose noun names any document ("bu anlaşma", "söz konusu belge") may refer
     # to the last agreement of another kind; "bu açıklama" only to a joint statement.
@@ -180,6 +178,7 @@ class _Finder:
         self._previous: MentionDraft | None = None  # the mention found last, while finding
 
     def mentions(self) -> list[MentionDraft]:
+        """The mentions in text order, none inside another."""
         heads = _head_patterns()
         refs = _reference_patterns()
         prefixes = tuple({h.stem[:5] for h, _ in heads + refs})
@@ -297,7 +296,6 @@ class _Finder:
         if nxt is not None and nxt.fbase.startswith(words.organisations + words.not_after):
             # "Kolektif Güvenlik Antlaşması Örgütü" is an organisation, "Protokol Müdürü" an office.
             return None
-        broad = head.stem.startswith(words.broad)
         heading = self._heading(sent)
 
         kind = "generic"
@@ -429,7 +427,6 @@ class _Finder:
             first_token=text_first,
             kind=kind,
             stems=_stems(key_words + about, words) if len(key) > 2 else frozenset(),
-            broad=broad,
             can_start=can_start,
             any_kind=kind == "reference" and (not reference or head.family == "*"),
             context=self._context(text_first, token)
