@@ -48,32 +48,174 @@ class Normalised:
     warnings: list[str] = field(default_factory=list)
 
 
+DECODING = "decoding: "  # how every warning about decoding starts
+_NUL_SHARE = 0.1  # more zero bytes than this, outside UTF-16, and the file is binary
+# A valid UTF-8 sequence beyond ASCII: there is UTF-8 in the bytes.
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+_STRAY = re.compile("[\udc80-\udcff]")  # a byte that is not UTF-8, as surrogateescape keeps it
+# UTF-8 once misread as cp1254: "Ã¼" for "ü", "ÅŸ" for "ş", "â€™" for "’".
+_CONTINUATION = "".join(
+    bytes([b]).decode("cp1254")
+    for b in range(0x80, 0xC0)
+    if b not in b"\x81\x8d\x8e\x8f\x90\x9d\x9e"
+)
+_MOJIBAKE = re.compile(f"[ÂÃÄÅ][{re.escape(_CONTINUATION)}]|â[{re.escape(_CONTINUATION)}]{{2}}")
+
+
+class Decoded(str):
+    """Decoded text that carries what decoding had to repair, as warnings for normalise().
+
+    A str, so every caller of decode() keeps working; extract() passes it to normalise(),
+    which starts the article's warnings with these.
+    """
+
+    warnings: tuple[str, ...] = ()
+
+
 def decode(raw: bytes) -> str:
-    """Decode article bytes: BOMs, then strict UTF-8, then UTF-16 by its zero bytes, then cp1254."""
+    """Decode article bytes: BOMs, then UTF-8, then UTF-16 by its zero bytes, then cp1254.
+
+    What cannot be read exactly is read as well as it can be, with a warning (see the
+    Decoded type): NUL bytes are removed, a stray byte in UTF-8 becomes U+FFFD, each line
+    of a file in both UTF-8 and cp1254 is read in its own encoding, and UTF-8 once misread
+    as cp1254 ("BakÃ¼") is put right.
+    """
     if not raw or not raw.strip():
         raise ExtractionError("empty input: the article has no text")
+    warnings: list[str] = []
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             try:
-                return raw[len(bom) :].decode(encoding)
+                text = raw[len(bom) :].decode(encoding)
             except UnicodeDecodeError as exc:
                 raise ExtractionError(
                     f"undecodable input: broken {encoding} after its BOM"
                 ) from exc
+            return _with(_without_nul_characters(text, warnings), warnings)
+    nuls = raw.count(0)
+    if nuls:
+        utf16 = _utf16_without_bom(raw)
+        if utf16 is not None:
+            return _with(_without_nul_characters(utf16, warnings), warnings)
+        if nuls > len(raw) * _NUL_SHARE:
+            raise ExtractionError("binary input: zero bytes in a file that is not UTF-16")
+        raw = raw.replace(b"\x00", b"")
+        warnings.append(f"{DECODING}{_count(nuls, 'NUL byte')} removed")
     try:
-        return raw.decode("utf-8")
+        text = _repair_mojibake(raw.decode("utf-8"), warnings)
     except UnicodeDecodeError:
-        pass
-    utf16 = _utf16_without_bom(raw)
-    if utf16 is not None:
-        return utf16
-    if b"\x00" in raw:
-        raise ExtractionError("binary input: zero bytes in a file that is not UTF-16")
+        text = _decode_8bit(raw, warnings)
+    return _with(text, warnings)
+
+
+def _with(text: str, warnings: list[str]) -> str:
+    if not warnings:
+        return text
+    decoded = Decoded(text)
+    decoded.warnings = tuple(warnings)
+    return decoded
+
+
+def _count(n: int, thing: str) -> str:
+    return f"{n} {thing} was" if n == 1 else f"{n} {thing}s were"
+
+
+def _lines(numbers: list[int]) -> str:
+    shown = ", ".join(map(str, numbers[:5])) + (", …" if len(numbers) > 5 else "")
+    return f"line {shown}" if len(numbers) == 1 else f"lines {shown}"
+
+
+def _without_nul_characters(text: str, warnings: list[str]) -> str:
+    nuls = text.count("\x00")
+    if nuls:
+        warnings.append(f"{DECODING}{_count(nuls, 'NUL character')} removed")
+        text = text.replace("\x00", "")
+    return text
+
+
+def _cp1254(raw: bytes) -> str:
     try:
         return raw.decode("cp1254")
     except UnicodeDecodeError:
         # The five bytes cp1254 leaves undefined are C1 controls in ISO-8859-9.
         return raw.decode("iso-8859-9")
+
+
+def _decode_8bit(raw: bytes, warnings: list[str]) -> str:
+    """Bytes that are not all UTF-8: cp1254, or UTF-8 with stray bytes, or some of each.
+
+    Without any UTF-8 sequence the file is cp1254. Otherwise each line is read in the
+    encoding most of its bytes beyond ASCII fit (the file's, on a tie): a stray byte in
+    a UTF-8 line becomes U+FFFD, and a cp1254 line among UTF-8 ones is read as cp1254.
+    """
+    if not _UTF8_SEQUENCE.search(raw):
+        return _cp1254(raw)
+    lines = raw.splitlines(keepends=True)
+    counts = [
+        (len(_UTF8_SEQUENCE.findall(line)), len(_STRAY.findall(_escaped(line)))) for line in lines
+    ]
+    utf8_file = sum(valid for valid, _ in counts) >= sum(stray for _, stray in counts)
+    parts: list[str] = []
+    stray_lines: list[int] = []
+    cp1254_lines: list[int] = []
+    utf8_letters = False
+    strays = 0
+    for number, (line, (valid, stray)) in enumerate(zip(lines, counts, strict=True), start=1):
+        if not stray:
+            parts.append(line.decode("utf-8"))
+            utf8_letters = utf8_letters or valid > 0
+        elif valid > stray or (valid == stray and utf8_file):
+            parts.append(_STRAY.sub("\ufffd", _escaped(line)))
+            stray_lines.append(number)
+            strays += stray
+            utf8_letters = True
+        else:
+            parts.append(_cp1254(line))
+            cp1254_lines.append(number)
+    if stray_lines:
+        warnings.append(
+            f"{DECODING}{strays} byte{' that is' if strays == 1 else 's that are'} not UTF-8 "
+            f"{'was' if strays == 1 else 'were'} replaced by '\ufffd' ({_lines(stray_lines)})"
+        )
+    if cp1254_lines and utf8_letters:
+        warnings.append(
+            f"{DECODING}mixed encodings: {_lines(cp1254_lines)} read as cp1254, the rest as UTF-8"
+        )
+    return "".join(parts)
+
+
+def _escaped(line: bytes) -> str:
+    return line.decode("utf-8", "surrogateescape")
+
+
+def _repair_mojibake(text: str, warnings: list[str]) -> str:
+    """Put right UTF-8 that was once misread as cp1254 and saved again ("BakÃ¼" for "Bakü")."""
+    if not _MOJIBAKE.search(text):
+        return text
+    repaired = 0
+
+    def repair(match: re.Match[str]) -> str:
+        nonlocal repaired
+        try:
+            char = match.group().encode("cp1254").decode("utf-8")
+        except UnicodeError:
+            return match.group()
+        if not ("\u00a0" <= char <= "\u024f" or "\u2010" <= char <= "\u206f"):
+            return match.group()  # "İ”" is a Turkish letter and a quote, not Arabic
+        repaired += 1
+        return char
+
+    text = _MOJIBAKE.sub(repair, text)
+    if repaired:
+        warnings.append(
+            f"{DECODING}{_count(repaired, 'character')} UTF-8 once read as cp1254 "
+            "(as in 'Ã¼' for 'ü') and put right"
+        )
+    return text
 
 
 def _utf16_without_bom(raw: bytes) -> str | None:
@@ -108,7 +250,7 @@ def check_text(text: str) -> None:
 
 def normalise(text: str) -> Normalised:
     """Clean decoded text: one kind of newline and space, unwrapped lines, the header taken off."""
-    warnings: list[str] = []
+    warnings: list[str] = list(getattr(text, "warnings", ()))  # what decode() repaired
     if looks_like_html(text):
         text = html_to_text(text)
         warnings.append(MARKUP_REMOVED)

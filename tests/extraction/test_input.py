@@ -7,6 +7,7 @@ import hashlib
 import pytest
 
 from meetings.extraction import ExtractionError, extract
+from meetings.extraction.normalise import decode
 
 from .helpers import assert_spans_match
 
@@ -190,3 +191,68 @@ def test_prose_that_mentions_a_tag_is_kept_verbatim() -> None:
     result = extract(text)
     assert "<script>alert(1)</script>" in result.text
     assert not any("HTML" in w for w in result.warnings)
+
+
+# Honest decoding: what cannot be read exactly is read as well as it can be, and said. -----------
+
+STRAY_LINE = "Görüşme sıcak bir ortamda geçti.\n"
+
+
+@pytest.mark.parametrize("stray", [b"\xff", b"\x81", b"\xc3"], ids=["ff", "c1-81", "cut-c3"])
+def test_one_stray_byte_in_utf8_is_replaced_with_a_warning(stray: bytes) -> None:
+    raw = ARTICLE.encode("utf-8") + STRAY_LINE.replace("sıcak ", "sıcak X").encode("utf-8")
+    raw = raw.replace(b"X", stray)
+    _reads_the_article(raw)
+    article = extract(raw)
+    assert "sıcak \ufffdbir ortamda" in article.text
+    assert "Ã" not in article.text and "Å" not in article.text
+    assert "decoding: 1 byte that is not UTF-8 was replaced by '\ufffd' (line 4)" in (
+        article.warnings
+    )
+
+
+def test_half_utf8_half_cp1254_reads_each_part_with_a_warning() -> None:
+    first, second = ARTICLE.split("\n\n")
+    for raw in (
+        first.encode("utf-8") + b"\n\n" + second.encode("cp1254"),
+        first.encode("cp1254") + b"\n\n" + second.encode("utf-8"),
+    ):
+        _reads_the_article(raw)
+        article = extract(raw)
+        assert "Ã" not in article.text and "Å" not in article.text and "\ufffd" not in article.text
+        assert any(w.startswith("decoding: mixed encodings") for w in article.warnings)
+
+
+def test_utf8_once_misread_as_cp1254_is_repaired_with_a_warning() -> None:
+    first = ARTICLE.split("\n\n")[0]  # cp1254 has no byte 0x9E, which "Ş" needs
+    raw = first.encode("utf-8").decode("cp1254").encode("utf-8")  # "GÃ¼rcistan"
+    article = extract(raw)
+    assert article.text == first
+    assert [p.name for p in article.meetings[0].participants] == [
+        "İlia Darçiaşvili",
+        "Ceyhun Bayramov",
+    ]
+    assert any("read as cp1254" in w for w in article.warnings)
+
+
+def test_the_letters_a_mixed_file_gives_are_turkish() -> None:
+    raw = "Bakü'de\n".encode() + "Bakü'de\n".encode("cp1254") + "İlham Aliyev\n".encode()
+    assert decode(raw) == "Bakü'de\nBakü'de\nİlham Aliyev\n"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [ARTICLE.encode("utf-8"), ARTICLE.encode("cp1254"), ARTICLE.encode("utf-16")],
+    ids=["utf8", "cp1254", "utf16"],
+)
+def test_a_file_in_one_encoding_gets_no_decoding_warning(raw: bytes) -> None:
+    assert not any(w.startswith("decoding:") for w in extract(raw).warnings)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1254"])
+def test_nul_bytes_are_removed_with_a_warning(encoding: str) -> None:
+    raw = ARTICLE.replace("Tiflis", "Tif\x00lis").encode(encoding) + b"\x00\x00"
+    _reads_the_article(raw)
+    article = extract(raw)
+    assert "\x00" not in decode(raw)
+    assert "decoding: 3 NUL bytes were removed" in article.warnings
