@@ -41,7 +41,8 @@ _CONTEXT_WORDS = 4  # words before a plain noun that may say which agreement it 
 _CONTEXT_MIN_LETTERS = 4
 # Words of "söz konusu", "adı geçen", "bahse konu" besides the demonstrative itself.
 _REFERRING = ("soz", "adi", "bahsi", "bahse")
-_ADJECTIVE_ENDING = re.compile(r"(?:l[iu]|s[ae]l|[iu]k|c[iu])$")
+# Adjectives ("kapsamlı", "bölgesel", "ekonomik"); nouns in -lik ("güvenlik") are no adjectives.
+_ADJECTIVE_ENDING = re.compile(r"(?:l[iu]|s[ae]l|(?<!l)[iu]k|c[iu])$")
 # Words that cannot modify a compound: participles, genitives, case-marked and relative forms.
 _NOT_MODIFIER_ENDING = re.compile(
     r"(?:[ae]n|[dt][iu]g[iu]\w*|[ae]c[ae]k\w*|m[iu]s|n[iu]n|l[ae]r[iu]n|n?d[ae]ki|n?t[ae]ki"

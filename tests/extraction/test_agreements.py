@@ -184,3 +184,14 @@ def test_a_plain_noun_joins_the_agreement_its_neighbouring_words_name() -> None:
         ["Serbest Ticaret Anlaşması'na ilişkin ek protokol"],
         ["serbest ticaret anlaşmamız"],
     ]
+
+
+def test_compounds_of_nouns_in_lik_are_agreements_of_their_own() -> None:
+    body = (
+        "Görüşmede vize muafiyeti anlaşması ve sosyal güvenlik anlaşması imzalandı. Sosyal "
+        "güvenlik anlaşması ile iki ülkede çalışanların hakları korunacak."
+    )
+    assert _clusters(body) == [
+        ["vize muafiyeti anlaşması"],
+        ["sosyal güvenlik anlaşması", "Sosyal güvenlik anlaşması"],
+    ]
