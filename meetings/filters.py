@@ -12,6 +12,7 @@ import django_filters
 from django import forms
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -93,15 +94,24 @@ class PeopleField(forms.Field):
 
     def clean(self, value):
         values = list(dict.fromkeys(value or []))[:MAX_PEOPLE]
-        if not values:
-            return []
-        people, unknown = resolve_people(values)
+        # PostgreSQL refuses a NUL in a query where SQLite accepts it: such a value is
+        # reported on the form and never looked up, on every database alike.
+        garbled = [v for v in values if "\x00" in v]
+        values = [v for v in values if "\x00" not in v]
+        people, unknown = resolve_people(values) if values else ([], [])
         self.resolved = people
+        errors = []
         if unknown:
-            raise ValidationError(
-                _("No single person matches: %(names)s. Pick a name from the suggestions."),
-                params={"names": ", ".join(unknown)},
+            errors.append(
+                ValidationError(
+                    _("No single person matches: %(names)s. Pick a name from the suggestions."),
+                    params={"names": ", ".join(unknown)},
+                )
             )
+        if garbled:
+            errors.append(ProhibitNullCharactersValidator.message)  # translated by Django
+        if errors:
+            raise ValidationError(errors)
         return people
 
 
