@@ -558,7 +558,7 @@ class _Finder:
         while k >= lo and start - k <= _MAX_MODIFIERS and self._same(k, token):
             # Next to the noun a modifier is a noun ("işbirliği"); further out an adjective
             # may stand too ("askeri işbirliği", "gümrük işbirliği").
-            if not self._is_modifier(self.tokens[k], strict=k == start - 1):
+            if not self._is_modifier(self.tokens[k], strict=k == start - 1) or self._opens(k):
                 break
             first = k
             k -= 1
