@@ -74,6 +74,7 @@ def find_meetings(doc: Doc, people: People) -> list[MeetingDraft]:
     lex = lexicon()
     starts = [s.start for s in doc.sentences]
     drafts: list[MeetingDraft] = []
+    held: dict[int, set[int]] = {}  # id(person) -> indexes of the drafts they are in
     seen_sentences: set[int] = set()
     for match in doc.find(lex.meeting):
         if doc.quote_at(match.start()) >= 0:
@@ -92,7 +93,7 @@ def find_meetings(doc: Doc, people: People) -> list[MeetingDraft]:
         if _PLUPERFECT.search(match.group()):
             draft.background.add(sent.index)
         for part in _separate(doc, sent, draft, lex):
-            _merge_or_add(drafts, part)
+            _merge_or_add(drafts, part, held)
     drafts = [d for d in drafts if len(d.claims) >= 2]  # a host alone is no meeting
     _inherit_places(drafts)
     for draft in drafts:
@@ -399,13 +400,19 @@ def _untitled_other(
     return None
 
 
-def _merge_or_add(drafts: list[MeetingDraft], draft: MeetingDraft) -> None:
+def _merge_or_add(
+    drafts: list[MeetingDraft], draft: MeetingDraft, held: dict[int, set[int]]
+) -> None:
+    """Add a sentence's draft to the meeting it continues, the latest sharing its people."""
     mine = draft.principals()
-    for other in reversed(drafts):
+    # Only drafts with one of these people can be the same meeting: look at those alone.
+    for at in sorted({i for p in mine for i in held.get(id(p), ())}, reverse=True):
+        other = drafts[at]
         shared = [p for p in mine if other.has(p)]
         if shared and (len(mine) <= 1 or len(other.principals()) <= 1 or len(shared) >= 2):
             for person, claim in draft.claims.values():
                 other.claim(person, claim)
+                held.setdefault(id(person), set()).add(at)
             other.sentences.append(draft.sent)
             other.background |= draft.background
             if other.location is None:
@@ -414,6 +421,8 @@ def _merge_or_add(drafts: list[MeetingDraft], draft: MeetingDraft) -> None:
             if other.kind in ("talks", "other") and draft.kind not in ("talks", "other"):
                 other.kind = draft.kind
             return
+    for person in mine:
+        held.setdefault(id(person), set()).add(len(drafts))
     drafts.append(draft)
 
 

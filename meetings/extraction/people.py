@@ -135,6 +135,8 @@ class People:
         self.persons: list[Person] = []
         self.by_token: dict[int, Mention] = {}
         self._surnames: dict[str, list[Person]] = {}
+        self._by_word: dict[str, list[Person]] = {}  # every word of any of their names
+        self._order: dict[int, int] = {}  # id(person) -> its place in self.persons
         self.inviters: set[int] = set()  # ids of people whose invitation ("davetiyle") is told
         titled = _titled_mentions(doc, self.lex)
         for mention in titled:
@@ -187,6 +189,7 @@ class People:
         else:
             person = self._absorbing(words) or Person()
             if not person.mentions:
+                self._order[id(person)] = len(self.persons)
                 self.persons.append(person)
         self._index(person, words)
         person.add(mention)
@@ -194,7 +197,20 @@ class People:
         for i in range(mention.first, mention.last + 1):
             self.by_token[i] = mention
 
+    def _with_words(
+        self, words: list[str], index: dict[str, list[Person]] | None = None
+    ) -> list[Person]:
+        """The people any of whose names has one of these words, in the order first met."""
+        index = self._by_word if index is None else index
+        found = {id(p): p for w in words for p in index.get(w, ())}
+        return sorted(found.values(), key=lambda p: self._order[id(p)])
+
     def _index(self, person: Person, words: list[str]) -> None:
+        for w in words:
+            for key in {w, _ARTICLE_PREFIX.sub("", w)}:
+                holders = self._by_word.setdefault(key, [])
+                if person not in holders:
+                    holders.append(person)
         for key in _surname_keys(words):
             bearers = self._surnames.setdefault(key, [])
             if person not in bearers:
@@ -205,9 +221,10 @@ class People:
         if len(words) == 1:
             # "Dr. Tedros" after "Dr. Tedros Adhanom Ghebreyesus": a unique first name, or a
             # unique inner name ("Lula" of "Luiz Inacio Lula da Silva").
-            found = [p for p in self.persons if words[0] in _core_words(p.name)[:-1]]
+            found = [p for p in self._with_words(words) if words[0] in _core_words(p.name)[:-1]]
             return found if len(found) == 1 else []
-        found = [p for p in self.persons if _contains(_fold_words(p.name), words)]
+        rarest = min(words, key=lambda w: len(self._by_word.get(w, ())))
+        found = [p for p in self._with_words([rarest]) if _contains(_fold_words(p.name), words)]
         return found
 
     def _absorbing(self, words: list[str]) -> Person | None:
@@ -216,7 +233,7 @@ class People:
             return None
         found = [
             p
-            for p in self.persons
+            for p in self._with_words(words[:-1], self._surnames)  # names ending before
             if len(_fold_words(p.name)) < len(words)
             and _contains(words, _fold_words(p.name))
             and _fold_words(p.name)[-1] != words[-1]
@@ -311,6 +328,7 @@ class People:
         named = [p for p in self.persons if p.title]
         if not named:
             return
+        offices_held = _Offices(named)
         index = self.doc.word_index
         heads = sorted(i for w in lex.role_heads for i in index.get(w, ()))
         for i in heads:
@@ -324,7 +342,7 @@ class People:
                 continue
             before = tokens[first]
             country = lex.country_of_word(before.fbase) if before.cap else None
-            found = _fitting(named, lex.role_heads[head.fbase], country)
+            found = offices_held.fitting(lex.role_heads[head.fbase], country)
             if len(found) == 1:
                 mention = _make_mention(self.doc, first, i)
                 mention.role_noun = True
@@ -337,6 +355,35 @@ class People:
         mention.person = person
         for k in range(mention.first, mention.last + 1):
             self.by_token[k] = mention
+
+
+class _Offices:
+    """Titled people by the words of their titles and by country, for role nouns."""
+
+    def __init__(self, named: list[Person]) -> None:
+        self.named = named
+        self.order = {id(p): n for n, p in enumerate(named)}
+        # office word -> people; (office word, country) -> people; country -> people
+        self.by_word: dict[object, list[Person]] = {}
+        self.by_country: dict[str | None, list[Person]] = {}
+        for p in named:
+            for w in dict.fromkeys(fold_words_of(p.title or "")):
+                self.by_word.setdefault(w, []).append(p)
+                self.by_word.setdefault((w, p.country), []).append(p)
+            self.by_country.setdefault(p.country, []).append(p)
+
+    def fitting(self, offices: frozenset[str], country: str | None) -> list[Person]:
+        """The people a role noun can mean: holding one of the offices, of the country (or
+        of no known country) where the role noun names one."""
+        if "*" in offices:
+            pool = self.by_country.get(country, []) if country else self.named
+            return _fitting(pool, offices, country)
+        keys: list[object] = list(offices)
+        if country is not None:
+            keys = [(w, c) for w in offices for c in (country, None)]
+        found = {id(p): p for k in keys for p in self.by_word.get(k, ())}
+        pool = sorted(found.values(), key=lambda p: self.order[id(p)])
+        return _fitting(pool, offices, country)
 
 
 def _fitting(people: list[Person], offices: frozenset[str], country: str | None) -> list[Person]:
