@@ -15,6 +15,7 @@ from .meetings import MeetingDraft, MeetingLocator, find_meetings, subject_of
 from .normalise import check_text, decode, normalise
 from .people import People, Person
 from .quotes import StatementDraft, direct_statements, without_repeated_headings
+from .reasons import Reason
 from .records import (
     Agreement,
     AgreementMention,
@@ -75,7 +76,7 @@ def _read(raw_text: str, digest: str, filename: str | None) -> ExtractedArticle:
     if not drafts:
         warnings.append(NO_MEETING)
         if statements:
-            meetings.append(Meeting(header, None, "other"))
+            meetings.append(Meeting(header, None, "other", review=[Reason.NO_MEETING.value]))
             warnings.append("statements kept under a meeting of kind 'other'")
     if any(m.date.precision == "unknown" for m in meetings) or (not meetings and not header.value):
         warnings.append(NO_DATE)

@@ -228,3 +228,13 @@ def test_a_short_form_keeps_naming_the_person_it_named_first() -> None:
         "Bin Halid, iki ülkenin ortaklığını genişletmeye kararlı olduklarını söyledi.\n"
     )
     assert [s.speaker for s in only(a).statements] == ["Fahad bin Halid Al Rumi"]
+
+
+def test_statements_without_a_meeting_are_kept_under_one_flagged_for_review() -> None:
+    a = read(
+        " date 2025-05-06 Açıklama\n\n"
+        "Dışişleri Bakanı Orhan Kaya, bölgedeki gelişmelerin yakından izlendiğini söyledi.\n"
+    )
+    m = only(a)
+    assert (m.kind, m.participants, m.review) == ("other", [], ["no_meeting"])
+    assert [s.speaker for s in m.statements] == ["Orhan Kaya"]
