@@ -37,6 +37,10 @@ _SUFFIXES = (
     r"|n[ae]|n[iu])?"
 )
 _NOT_NAMING = ("bir",)
+_PLAIN = ("generic", "bare")
+_SENTENCE_ENDS = (".", "!", "?", ":", ",", ";", '"', "”", "»", "…")
+_HEADING_WORDS = 10
+_TITLE_CASE_LOWER = frozenset({"ve", "ile", "ya", "veya", "icin", "de", "da"})
 _CONTEXT_WORDS = 4  # words before a plain noun that may say which agreement it is
 _CONTEXT_MIN_LETTERS = 4
 # Words of "söz konusu", "adı geçen", "bahse konu" besides the demonstrative itself.
@@ -430,21 +434,21 @@ class _Finder:
             stems=_stems(key_words + about, words) if len(key) > 2 else frozenset(),
             can_start=can_start,
             any_kind=kind == "reference" and (not reference or head.family == "*"),
-            context=self._context(text_first, token)
-            if kind in ("generic", "bare")
-            else frozenset(),
+            context=self._context(text_first, first, token) if kind in _PLAIN else frozenset(),
         )
 
-    def _context(self, first: int, token: Token) -> frozenset[str]:
-        """Content words in the few tokens before a mention, in its sentence and quotation."""
+    def _context(self, text_first: int, first: int, token: Token) -> frozenset[str]:
+        """Content words of a plain noun's clause and the few tokens before its text."""
         words, lex = self.words, self.lex
         out = set()
-        for k in range(max(0, first - _CONTEXT_WORDS), first):
+        for k in range(max(0, text_first - _CONTEXT_WORDS), first):
             t = self.tokens[k]
             f = t.fbase
             if not self._same(k, token) or not t.is_word or len(f) < _CONTEXT_MIN_LETTERS:
                 continue
-            if f in words.stops or f in words.linkers or lex.relative_participle_re.fullmatch(f):
+            if f in words.stops or f in words.linkers or f in lex.agreement_adjectives:
+                continue
+            if lex.relative_participle_re.fullmatch(f):
                 continue
             out.add(f)
         return frozenset(out)
@@ -461,20 +465,28 @@ class _Finder:
         return t.sent == token.sent and t.quote == token.quote
 
     def _heading(self, sent: Sentence) -> bool:
-        """A subheading: a paragraph of its own written in capitals ("ORTAK AÇIKLAMA İMZALANDI")."""
+        """A subheading: a short paragraph of its own in capitals or title case, unpunctuated."""
         found = self._headings.get(sent.index)
         if found is None:
             para = self.doc.paragraphs[sent.para]
-            text = self.doc.text[sent.start : sent.end]
+            text = self.doc.text[sent.start : sent.end].strip()
             found = (
-                para[0] <= sent.start
+                para[0] <= sent.start <= para[0] + 1
                 and sent.end >= para[1] - 1
-                and sent.start <= para[0] + 1
-                and not any(c.islower() for c in text)
                 and any(c.isalpha() for c in text)
+                and (not any(c.islower() for c in text) or self._title_case(sent, text))
             )
             self._headings[sent.index] = found
         return found
+
+    def _title_case(self, sent: Sentence, text: str) -> bool:
+        """ "Ortak Açıklama İmzalandı": a few words, each capitalised, and no full stop."""
+        if text.endswith(_SENTENCE_ENDS):
+            return False
+        words = [t for t in self.doc.sentence_tokens(sent) if t.is_word and t.text[0].isalpha()]
+        return 0 < len(words) <= _HEADING_WORDS and all(
+            t.cap or t.fbase in _TITLE_CASE_LOWER for t in words
+        )
 
     def _adjective(self, token: Token) -> bool:
         f = token.fbase

@@ -86,6 +86,10 @@ def test_a_capitals_subheading_belongs_to_the_document_told_below_it() -> None:
             "Söz konusu bildiri",
         ]
     ]
+    # The same subheading in title case.
+    titled = body.replace("ORTAK BİLDİRİ İMZALANDI", "Ortak Bildiri İmzalandı")
+    assert _clusters(titled)[0][0] == "Ortak Bildiri"
+    assert len(_clusters(titled)) == 1
 
 
 def test_a_name_with_ve_is_one_name() -> None:
