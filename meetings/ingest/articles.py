@@ -156,7 +156,8 @@ class Ingestor:
             article.save()
             outcome = "updated"
         self.stats["people created"] += self.resolver.prefetch_people(_names(extracted))
-        touched = self._write_records(article, extracted)
+        touched = self._write_records(article, extracted) | self.resolver.relinked
+        self.resolver.relinked = set()
         if self.reindex_each:
             # In the same transaction, so search never shows a meeting half-imported.
             reindex_meetings(touched)
@@ -214,6 +215,8 @@ class Ingestor:
         for article, (extracted, _), participants in zip(articles, items, resolved, strict=True):
             touched |= self._write_records(article, extracted, participants)
         self.pending.flush()
+        touched |= self.resolver.relinked
+        self.resolver.relinked = set()
         reindex_meetings(touched)  # a chunk is searchable when, and only when, it is stored
         return len(articles)
 

@@ -15,6 +15,7 @@ from meetings.extraction import lexicon as lexicon_module
 from meetings.extraction.lexicon import lexicon
 from meetings.extraction.turkish import fold, name_key, surname_key
 from meetings.ingest.pending import PendingRows
+from meetings.ingest.surnames import bearers, relink_surnames
 from meetings.models import Agreement, AgreementAlias, Country, Person, PersonAlias
 from meetings.models.base import slug_base, unique_slug
 
@@ -142,6 +143,8 @@ class Resolver:
         self._people: dict[str, Person] = {}
         self._unknown: set[str] = set()  # keys no person's name or alias had when looked up
         self._surnames: dict[str, list[Person]] = {}  # a lone surname's candidates
+        self._aliases: set[str] = set()  # keys that are a person's alias, not a surname
+        self.relinked: set[int] = set()  # meetings whose links relink_surnames changed
         self._agreements: dict[tuple, Agreement] = {}
         # Agreement names and aliases by key, as looked up (None: looked up, not found),
         # and each agreement's party ids.
@@ -194,19 +197,22 @@ class Resolver:
         key = name_key(name)
         if not key:
             return PersonMatch(None)
+        if " " not in key and key not in self._aliases:
+            # A surname alone is the full-named person who bears it, whether or not someone
+            # was once recorded under the surname alone; a namesake makes it ambiguous.
+            # A bearer of another country is not the one meant, nor is a new person.
+            found = self._surname_candidates(key)
+            candidates = bearers(found, country.pk if country else None)
+            if len(candidates) == 1:
+                return PersonMatch(candidates[0])
+            if found:
+                return PersonMatch(None, ambiguous=sorted(p.name for p in candidates or found))
         if key in self._people:
             return PersonMatch(self._people[key])
         found = None if key in self._unknown else self._lookup(key)
         if found is not None:
             self._people[key] = found
             return PersonMatch(found)
-        if " " not in key:
-            # Not remembered as the person's name: a namesake created later makes it ambiguous.
-            candidates = self._surname_candidates(key)
-            if len(candidates) == 1:
-                return PersonMatch(candidates[0])
-            if len(candidates) > 1:
-                return PersonMatch(None, ambiguous=sorted(p.name for p in candidates))
         created = False
         try:
             with transaction.atomic():
@@ -217,6 +223,8 @@ class Resolver:
             person = Person.objects.get(name_key=key)
         self._people[key] = person
         self._surnames.pop(person.surname_key, None)  # one more person has that surname
+        if created and " " in key:
+            self._relink_surnames([person])
         return PersonMatch(person, created=created)
 
     def prefetch_people(self, names: list[tuple[str, str | None]]) -> int:
@@ -238,10 +246,11 @@ class Resolver:
         if missing:
             for alias in PersonAlias.objects.select_related("person").filter(key__in=missing):
                 self._people[alias.key] = alias.person
+                self._aliases.add(alias.key)
         missing = [k for k in missing if k not in self._people]
         self._unknown.update(missing)
         created = self._create_people([(k, *wanted[k]) for k in missing if " " in k])
-        self._prefetch_surnames([k for k in missing if " " not in k])
+        self._prefetch_surnames([k for k in wanted if " " not in k])
         return created
 
     def _create_people(self, new: list[tuple[str, str, str | None]]) -> int:
@@ -268,9 +277,11 @@ class Resolver:
         # A row another importer inserted meanwhile is skipped here and read back below.
         Person.objects.bulk_create(people, ignore_conflicts=True)
         keys = [key for key, _, _ in new]
-        for person in Person.objects.filter(name_key__in=keys):
+        stored = list(Person.objects.filter(name_key__in=keys))
+        for person in stored:
             self._people[person.name_key] = person
             self._surnames.pop(person.surname_key, None)
+        self._relink_surnames(stored)
         return sum(1 for k in keys if k in self._people)
 
     def _lookup(self, key: str) -> Person | None:
@@ -278,7 +289,36 @@ class Resolver:
         if person is None:
             alias = PersonAlias.objects.select_related("person").filter(key=key).first()
             person = alias.person if alias else None
+            if alias:
+                self._aliases.add(key)
         return person
+
+    def _relink_surnames(self, new: list[Person]) -> None:
+        """Once full-named people arrive, resolve again what their surnames alone named.
+
+        Links (participations, statements, mentions) that name a person by a surname alone
+        and that no editor locked move to the one full-named bearer of the surname (of the
+        link's country, where known); with several bearers they are left without a person
+        and their meetings flagged ambiguous_name. A person once recorded under the surname
+        alone is deleted when nothing refers to them any more. One query when no surname of
+        the new people was used alone or borne before.
+        """
+        surnames = {p.surname_key for p in new if " " in p.name_key}
+        if not surnames:
+            return
+        fresh = {p.pk for p in new}
+        people = Person.objects.filter(surname_key__in=surnames).select_related("country")
+        lone, older = [], set()
+        for person in people:
+            if " " not in person.name_key:
+                lone.append(person)
+            elif person.pk not in fresh:
+                older.add(person.surname_key)  # a namesake arrived: revisit its links
+        if lone or older:
+            relink_surnames(lone, older, self)
+        for key in surnames:
+            self._people.pop(key, None)
+            self._unknown.discard(key)
 
     def _surname_candidates(self, key: str) -> list[Person]:
         """Everyone whose name, or an alias of whose, has more words and ends in this one."""
