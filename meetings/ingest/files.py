@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import errno
+import fnmatch
 import logging
 import multiprocessing
 import os
+import stat
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import connections
 from django.db.models import Q
 
 from meetings.extraction import ExtractionError, extract
-from meetings.extraction.normalise import decode
+from meetings.extraction.normalise import DECODING, decode
 from meetings.extraction.records import ExtractedArticle
 from meetings.ingest.articles import Ingestor
+from meetings.ingest.limits import check_lengths
 from meetings.ingest.statistics import refresh_statistics
 from meetings.models import Article
 
@@ -24,23 +29,124 @@ MAX_BYTES = 1_000_000  # far above any news article; larger files are refused, n
 CHUNK = 100  # new files written per transaction (see import_files)
 
 
-def article_files(paths: list[Path]) -> tuple[list[str], list[str]]:
-    """The files to import, in a stable order, and an error for each path that is missing.
+ARTICLE_GLOBS = ("*.txt", "*.html", "*.htm")  # what a folder's article files are called
+_NOT_REGULAR = (
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+class FileProblem(ValueError):
+    """A path that cannot be read as an article; the message says why in a few words."""
+
+
+@dataclass
+class Listing:
+    """The files to import, a one-line error for each path that cannot be read, and what was
+    left out of the folders because it is not an article file."""
+
+    files: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
+def article_files(paths: list[Path], globs: Sequence[str] = ARTICLE_GLOBS) -> Listing:
+    """The files to import, in a stable order: each file named, and a folder's files whose
+    names match globs (letter case aside; folders are not read recursively).
 
     The files are plain strings: a Path object costs some 400 bytes, and a run may list
     hundreds of thousands of files, which would make the importer's memory grow with them.
     """
-    files, errors = [], []
+    listing = Listing()
     for path in paths:
-        if path.is_dir():
-            with os.scandir(path) as entries:
-                names = (e.path for e in entries if e.is_file() and not e.name.startswith("."))
-                files += sorted(names)
-        elif path.is_file():
-            files.append(str(path))
+        try:
+            if stat.S_ISDIR(stat_of(path).st_mode):
+                _list_folder(str(path), globs, listing)
+            else:
+                listing.files.append(str(path))
+        except FileNotFoundError:
+            listing.errors.append(f"{path}: no such file or directory")
+        except (OSError, FileProblem) as exc:
+            listing.errors.append(f"{path}: {describe(exc)}")
+    return listing
+
+
+def _list_folder(folder: str, globs: Sequence[str], listing: Listing) -> None:
+    patterns = [g.lower() for g in globs]
+    with os.scandir(folder) as entries:
+        names = sorted(e.path for e in entries if not e.name.startswith("."))
+    for name in names:
+        base = os.path.basename(name).lower()
+        if not any(fnmatch.fnmatchcase(base, pattern) for pattern in patterns):
+            listing.skipped.append(name)
+            continue
+        try:
+            mode = stat_of(name).st_mode
+        except (OSError, FileProblem) as exc:
+            listing.errors.append(f"{name}: {describe(exc)}")
+            continue
+        if stat.S_ISDIR(mode):
+            listing.skipped.append(name)
+        elif stat.S_ISREG(mode):
+            listing.files.append(name)
         else:
-            errors.append(f"{path}: no such file or directory")
-    return files, errors
+            listing.errors.append(f"{name}: {_not_regular(mode)}")
+
+
+def parse_globs(values: list[str] | None) -> tuple[str, ...]:
+    """The --glob patterns: repeated or comma-separated; the article defaults without any."""
+    patterns = [p.strip() for value in values or [] for p in value.split(",") if p.strip()]
+    return tuple(patterns) or ARTICLE_GLOBS
+
+
+def stat_of(path: str | Path) -> os.stat_result:
+    """os.stat of a path, following links; a loop, a broken link or a refusal is a FileProblem."""
+    try:
+        return os.stat(path)
+    except OSError as exc:
+        raise _problem(exc, path) from exc
+
+
+def _problem(exc: OSError, path: str | Path) -> Exception:
+    if exc.errno == errno.ELOOP:
+        return FileProblem("symlink loop (too many levels of symbolic links)")
+    if isinstance(exc, PermissionError):
+        return FileProblem("cannot be read (permission denied)")
+    if isinstance(exc, FileNotFoundError) and os.path.islink(path):
+        return FileProblem("broken symbolic link (its target is missing)")
+    return exc
+
+
+def _not_regular(mode: int) -> str:
+    kind = next((name for test, name in _NOT_REGULAR if test(mode)), "not a file")
+    return f"not a regular file ({kind})"
+
+
+def read_bytes(path: str | Path, max_bytes: int) -> bytes:
+    """The bytes of one article file, refusing what is not a regular file or is too large.
+
+    The file is opened without blocking and checked once open, so a FIFO put in its place
+    after listing cannot make the run wait forever. Raises FileProblem or OSError.
+    """
+    mode = stat_of(path).st_mode
+    if stat.S_ISDIR(mode):
+        raise FileProblem("is a folder")
+    if not stat.S_ISREG(mode):
+        raise FileProblem(_not_regular(mode))
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as exc:
+        raise _problem(exc, path) from exc
+    with os.fdopen(fd, "rb") as file:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise FileProblem(_not_regular(info.st_mode))
+        _check_size(info.st_size, max_bytes)
+        data = file.read(max_bytes + 1)
+    _check_size(len(data), max_bytes)  # it may have grown since
+    return data
 
 
 def stored_articles(ids: list[int]) -> Iterator[Article]:
@@ -55,9 +161,8 @@ def label(job: Path | Article) -> str:
     return str(job) if isinstance(job, Path) else (job.filename or f"article {job.pk}")
 
 
-def check_size(path: Path, max_bytes: int) -> None:
-    """Refuse a file larger than max_bytes, saying why; import_articles and extract share it."""
-    size = path.stat().st_size
+def _check_size(size: int, max_bytes: int) -> None:
+    """Refuse a file larger than max_bytes, saying why."""
     if size > max_bytes:
         raise ValueError(
             f"{size / 1e6:.1f} MB is larger than the {max_bytes / 1e6:g} MB limit for one "
@@ -67,9 +172,10 @@ def check_size(path: Path, max_bytes: int) -> None:
 
 def read_article(path: Path, max_bytes: int) -> tuple[ExtractedArticle, str]:
     """Read and extract one file: (what it says, its decoded text); raises on a bad file."""
-    check_size(path, max_bytes)
-    raw = path.read_bytes()
-    return extract(raw, filename=path.name), decode(raw)
+    raw = read_bytes(path, max_bytes)
+    extracted = extract(raw, filename=path.name)
+    check_lengths(extracted)
+    return extracted, str(decode(raw))
 
 
 def import_one(ingestor: Ingestor, job: Path | Article, max_bytes: int) -> tuple[str, str | None]:
@@ -81,6 +187,7 @@ def import_one(ingestor: Ingestor, job: Path | Article, max_bytes: int) -> tuple
         if job.skip_reextract:
             return "unchanged"
         extracted = extract(job.raw_text, filename=job.filename)
+        check_lengths(extracted)
         extracted.source.sha256 = job.sha256  # identity stays the stored file's
         return ingestor.ingest(extracted, job.raw_text, force=True)
 
@@ -88,9 +195,12 @@ def import_one(ingestor: Ingestor, job: Path | Article, max_bytes: int) -> tuple
 
 
 def import_files(
-    ingestor: Ingestor, files: list[str | Path], max_bytes: int
+    ingestor: Ingestor, files: list[str | Path], max_bytes: int, notes: list[str] | None = None
 ) -> list[tuple[str, str, str | None]]:
     """Import a chunk of files: (label, outcome, error) for each, in their order.
+
+    Warnings about how a file was decoded (bytes replaced or removed, mixed encodings) are
+    added to notes as one line each, naming the file.
 
     The files not stored before are written together in one transaction, each article
     with all its rows; the others (changed or already imported), and every file of the
@@ -108,6 +218,9 @@ def import_files(
         outcome = _guarded(path, lambda path=path: read_one(path))
         if outcome[0] == "failed":
             results[path] = outcome
+        elif notes is not None:
+            decoding = (w for w in read[path][0].warnings if w.startswith(DECODING))
+            notes.extend(f"{label(path)}: warning: {w}" for w in decoding)
     new = _new_articles(read)
     if new:
         try:
@@ -167,12 +280,13 @@ def _start_worker() -> None:
     _worker = Ingestor(reindex_each=False)
 
 
-def _work(args: tuple[list[str], int]) -> tuple[list, Counter, set[int]]:
+def _work(args: tuple[list[str], int]) -> tuple[list, Counter, set[int], list[str]]:
     paths, max_bytes = args
     before = Counter(_worker.stats)
-    results = import_files(_worker, paths, max_bytes)
+    notes: list[str] = []
+    results = import_files(_worker, paths, max_bytes, notes)
     written, _worker.unindexed = _worker.unindexed, set()
-    return results, _worker.stats - before, written
+    return results, _worker.stats - before, written, notes
 
 
 def chunks(files: list, size: int = CHUNK) -> list[list]:
@@ -181,18 +295,21 @@ def chunks(files: list, size: int = CHUNK) -> list[list]:
 
 
 def import_in_pool(
-    files: list[str], jobs: int, max_bytes: int, ingestor: Ingestor
+    files: list[str], jobs: int, max_bytes: int, ingestor: Ingestor, notes: list[str] | None = None
 ) -> Iterator[tuple[str, str, str | None]]:
     """Import files in jobs worker processes, chunk by chunk (see import_files).
 
     Yields (label, outcome, error) per file as chunks finish, adding their row counts to
-    the ingestor's stats and the meetings they wrote to ingestor.unindexed.
+    the ingestor's stats, the meetings they wrote to ingestor.unindexed, and their decoding
+    warnings to notes.
     """
     connections.close_all()  # a forked child must open its own database connection
     context = multiprocessing.get_context("fork")
     with context.Pool(jobs, initializer=_start_worker) as pool:
         work = [(chunk, max_bytes) for chunk in chunks(files)]
-        for results, counts, written in pool.imap_unordered(_work, work):
+        for results, counts, written, found in pool.imap_unordered(_work, work):
             ingestor.stats.update(counts)
             ingestor.unindexed |= written
+            if notes is not None:
+                notes.extend(found)
             yield from results

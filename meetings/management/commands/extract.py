@@ -9,18 +9,27 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from meetings.extraction import ExtractedArticle, ExtractionError, extract
-from meetings.ingest.files import MAX_BYTES, check_size
+from meetings.ingest.files import (
+    ARTICLE_GLOBS,
+    MAX_BYTES,
+    FileProblem,
+    article_files,
+    parse_globs,
+    read_bytes,
+)
 
 
 class Command(BaseCommand):
     help = (
         "Read Turkish news articles and print what would be imported, without touching the "
-        "database. Without --json: a short summary per file (meetings, participants with "
-        "roles and titles, statement counts, agreements, warnings). With --json: the "
-        "DESIGN.md extraction contract; one FILE prints one JSON object, several FILEs print "
-        "one JSON array with an object per readable file. A file that cannot be read or "
-        "decoded, or is larger than --max-bytes (as for import_articles), is reported on "
-        "stderr and the others are still read; the exit status is non-zero if any file failed."
+        "database. A FILE may be a directory: its article files are read "
+        f"({', '.join(ARTICLE_GLOBS)}, or --glob). Without --json: a short summary per file "
+        "(meetings, participants with roles and titles, statement counts, agreements, "
+        "warnings). With --json: the DESIGN.md extraction contract; one FILE prints one JSON "
+        "object, several FILEs print one JSON array with an object per readable file. A file "
+        "that cannot be read or decoded, is not a regular file, or is larger than --max-bytes "
+        "(as for import_articles), is reported on stderr and the others are still read; the "
+        "exit status is non-zero if any file failed."
     )
 
     def add_arguments(self, parser):
@@ -32,6 +41,13 @@ class Command(BaseCommand):
             default=MAX_BYTES,
             help=f"Refuse files larger than this (default {MAX_BYTES:,}), as import_articles does.",
         )
+        parser.add_argument(
+            "--glob",
+            action="append",
+            metavar="PATTERN",
+            help=f"Which files of a directory to read, as for import_articles "
+            f"(default {','.join(ARTICLE_GLOBS)}).",
+        )
 
     def handle(
         self,
@@ -40,15 +56,27 @@ class Command(BaseCommand):
         json: bool = False,
         max_bytes: int = MAX_BYTES,
         verbosity: int = 1,
+        glob: list[str] | None = None,
         **options,
     ):
         records: list[dict[str, Any]] = []
         failed: list[str] = []
+        paths: list[Path] = []
+        unlisted = 0  # paths inside directories that could not be listed or are not files
         for path in files:
+            if path.is_dir():
+                listing = article_files([path], parse_globs(glob))
+                paths += map(Path, listing.files)
+                for error in listing.errors:
+                    self.stderr.write(error)
+                    failed.append(error)
+                unlisted += len(listing.errors)
+            else:
+                paths.append(path)
+        for path in paths:
             try:
-                check_size(path, max_bytes)
-                article = extract(path.read_bytes(), path.name)
-            except (OSError, ExtractionError, ValueError) as exc:
+                article = extract(read_bytes(path, max_bytes), path.name)
+            except (OSError, ExtractionError, FileProblem, ValueError) as exc:
                 reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
                 self.stderr.write(f"{path}: {reason}")
                 failed.append(str(path))
@@ -58,10 +86,12 @@ class Command(BaseCommand):
             else:
                 self.stdout.write(self._summary(path, article, verbosity))
         if json and records:
-            payload: Any = records[0] if len(files) == 1 else records
+            one = len(files) == 1 and paths == files
+            payload: Any = records[0] if one else records
             self.stdout.write(_dumps(payload))
         if failed:
-            raise CommandError(f"{len(failed)} of {len(files)} files could not be read")
+            total = len(paths) + unlisted
+            raise CommandError(f"{len(failed)} of {total} files could not be read")
 
     def _summary(self, path: Path, article: ExtractedArticle, verbosity: int) -> str:
         lines = [self.style.MIGRATE_HEADING(f"{path.name}: {article.source.title}")]

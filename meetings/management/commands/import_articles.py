@@ -14,6 +14,7 @@ from tqdm import tqdm
 
 from meetings.ingest import Ingestor, flush_search_index
 from meetings.ingest.files import (
+    ARTICLE_GLOBS,
     MAX_BYTES,
     article_files,
     chunks,
@@ -21,6 +22,7 @@ from meetings.ingest.files import (
     import_in_pool,
     import_one,
     label,
+    parse_globs,
     stored_articles,
 )
 from meetings.models import Article
@@ -36,10 +38,12 @@ class DryRun(Exception):
 class Command(BaseCommand):
     help = (
         "Import Turkish news articles about diplomatic meetings. PATH is a file or a directory "
-        f"(default: {DEFAULT_PATH.relative_to(settings.BASE_DIR)}/). Each file is imported in "
-        "its own transaction; a bad file is reported and the rest still import. Importing "
-        "the same files again changes nothing; a file whose content changed replaces its "
-        "records, except what editors corrected. Exit status 0 only if every file imported."
+        f"(default: {DEFAULT_PATH.relative_to(settings.BASE_DIR)}/); a directory's article files "
+        f"are imported ({', '.join(ARTICLE_GLOBS)}, or --glob) and the rest skipped and counted. "
+        "Each file is imported in its own transaction; a bad file is reported and the rest "
+        "still import. Importing the same files again changes nothing; a file whose content "
+        "changed replaces its records, except what editors corrected. Exit status 0 only if "
+        "every file imported."
     )
 
     def add_arguments(self, parser):
@@ -61,8 +65,20 @@ class Command(BaseCommand):
         parser.add_argument(
             "--max-bytes", type=int, default=MAX_BYTES, help="Refuse files larger than this."
         )
+        parser.add_argument(
+            "--glob",
+            action="append",
+            metavar="PATTERN",
+            help=(
+                "Which files of a directory are articles (letter case aside); repeat it or "
+                f"separate patterns with commas. Default: {','.join(ARTICLE_GLOBS)}. Files "
+                "named on the command line are always read."
+            ),
+        )
 
-    def handle(self, *args, paths, dry_run, reextract, jobs, max_bytes, verbosity, **options):
+    def handle(
+        self, *args, paths, dry_run, reextract, jobs, max_bytes, verbosity, glob=None, **options
+    ):
         if jobs < 1:
             raise CommandError("--jobs must be at least 1")
         if jobs > 1 and (dry_run or reextract):
@@ -72,25 +88,34 @@ class Command(BaseCommand):
         # documents, at a fraction of the cost. A killed run is healed by the next one.
         ingestor = Ingestor(reindex_each=False)
         outcomes: Counter = Counter()
+        globs = parse_globs(glob)
+        skipped: list[str] = []
         if reextract:
             jobs_list, errors = (
                 list(Article.objects.order_by("pk").values_list("pk", flat=True)),
                 [],
             )
         else:
-            jobs_list, errors = article_files(paths)
+            listing = article_files(paths, globs)
+            jobs_list, errors, skipped = listing.files, listing.errors, listing.skipped
         for error in errors:
             self._fail(error)
+        if verbosity >= 2:
+            for name in skipped:
+                self.stdout.write(f"{name}: skipped (not an article file)")
         outcomes["failed"] += len(errors)
         total = len(jobs_list) + len(errors)
 
+        notes: list[str] = []  # decoding warnings, one line per file and warning
         if reextract:
             articles = stored_articles(jobs_list)
             results = ((label(a), *import_one(ingestor, a, max_bytes)) for a in articles)
         elif jobs > 1 and len(jobs_list) > 1:
-            results = import_in_pool(jobs_list, jobs, max_bytes, ingestor)
+            results = import_in_pool(jobs_list, jobs, max_bytes, ingestor, notes)
         else:
-            results = (r for c in chunks(jobs_list) for r in import_files(ingestor, c, max_bytes))
+            results = (
+                r for c in chunks(jobs_list) for r in import_files(ingestor, c, max_bytes, notes)
+            )
         progress = tqdm(
             results,
             total=len(jobs_list),
@@ -102,6 +127,11 @@ class Command(BaseCommand):
             with transaction.atomic() if dry_run else nullcontext():
                 for name, outcome, error in progress:
                     outcomes[outcome] += 1
+                    if notes and verbosity >= 1:
+                        progress.clear()
+                        for note in notes:
+                            self.stdout.write(self.style.WARNING(note))
+                    notes.clear()
                     if error:
                         progress.clear()
                         self._fail(error)
@@ -116,20 +146,32 @@ class Command(BaseCommand):
         except DryRun:
             pass
 
-        self._summary(total, outcomes, ingestor.stats, dry_run)
+        self._summary(total, outcomes, ingestor.stats, dry_run, len(skipped), globs)
         if outcomes["failed"]:
             raise CommandError(f"{outcomes['failed']} of {total} files failed", returncode=1)
 
     def _fail(self, message: str) -> None:
         self.stderr.write(self.style.ERROR(message))
 
-    def _summary(self, total: int, outcomes: Counter, stats: Counter, dry_run: bool) -> None:
+    def _summary(
+        self,
+        total: int,
+        outcomes: Counter,
+        stats: Counter,
+        dry_run: bool,
+        skipped: int,
+        globs: tuple[str, ...],
+    ) -> None:
         if self.verbosity < 1:
             return
         files = (
             f"{total} files: {outcomes['new']} new, {outcomes['unchanged']} unchanged, "
             f"{outcomes['updated']} updated, {outcomes['failed']} failed"
         )
+        if skipped:
+            *rest, last = globs
+            names = f"{', '.join(rest)} or {last}" if rest else last
+            files += f". {skipped} skipped (not {names}; see --glob)"
         rows = ", ".join(
             f"{what} {stats[f'{what} created']} created/{stats[f'{what} updated']} updated"
             for what in ("meetings", "people", "statements", "agreements")
