@@ -333,8 +333,10 @@ class _Finder:
             ):
                 return None  # "yedi anlaşma", "diğer anlaşmalar", "basın bildirisi"
         ceremonial = words.not_modifiers.get(head.family, frozenset())
-        if kind != "named" and ceremonial:
-            around = tokens[max(lo, start - 1) : first]
+        if ceremonial:
+            around = (
+                tokens[max(lo, start - 1) : first] if kind != "named" else tokens[first - 1 : first]
+            )
             if any(t.fbase in ceremonial and self._same(t.index, token) for t in around):
                 return None  # "il protokolü", "devlet protokolü": dignitaries, not a document
         adjectives = [tokens[j].fbase for j in range(start, first)] if kind != "named" else []
