@@ -66,23 +66,18 @@ _CONTINUATION = "".join(
 _MOJIBAKE = re.compile(f"[ÂÃÄÅ][{re.escape(_CONTINUATION)}]|â[{re.escape(_CONTINUATION)}]{{2}}")
 
 
-class Decoded(str):
-    """Decoded text that carries what decoding had to repair, as warnings for normalise().
-
-    A str, so every caller of decode() keeps working; extract() passes it to normalise(),
-    which starts the article's warnings with these.
-    """
-
-    warnings: tuple[str, ...] = ()
-
-
 def decode(raw: bytes) -> str:
+    """The article's text from its bytes (``decode_with_warnings`` without the warnings)."""
+    return decode_with_warnings(raw)[0]
+
+
+def decode_with_warnings(raw: bytes) -> tuple[str, list[str]]:
     """Decode article bytes: BOMs, then UTF-8, then UTF-16 by its zero bytes, then cp1254.
 
-    What cannot be read exactly is read as well as it can be, with a warning (see the
-    Decoded type): NUL bytes are removed, a stray byte in UTF-8 becomes U+FFFD, each line
-    of a file in both UTF-8 and cp1254 is read in its own encoding, and UTF-8 once misread
-    as cp1254 ("BakÃ¼") is put right.
+    What cannot be read exactly is read as well as it can be, with a warning for each
+    repair (returned beside the text): NUL bytes are removed, a stray byte in UTF-8 becomes
+    U+FFFD, each line of a file in both UTF-8 and cp1254 is read in its own encoding, and
+    UTF-8 once misread as cp1254 ("BakÃ¼") is put right.
     """
     if not raw or not raw.strip():
         raise ExtractionError("empty input: the article has no text")
@@ -95,12 +90,12 @@ def decode(raw: bytes) -> str:
                 raise ExtractionError(
                     f"undecodable input: broken {encoding} after its BOM"
                 ) from exc
-            return _with(_without_nul_characters(text, warnings), warnings)
+            return _without_nul_characters(text, warnings), warnings
     nuls = raw.count(0)
     if nuls:
         utf16 = _utf16_without_bom(raw)
         if utf16 is not None:
-            return _with(_without_nul_characters(utf16, warnings), warnings)
+            return _without_nul_characters(utf16, warnings), warnings
         if nuls > len(raw) * _NUL_SHARE:
             raise ExtractionError("binary input: zero bytes in a file that is not UTF-16")
         raw = raw.replace(b"\x00", b"")
@@ -109,15 +104,7 @@ def decode(raw: bytes) -> str:
         text = _repair_mojibake(raw.decode("utf-8"), warnings)
     except UnicodeDecodeError:
         text = _decode_8bit(raw, warnings)
-    return _with(text, warnings)
-
-
-def _with(text: str, warnings: list[str]) -> str:
-    if not warnings:
-        return text
-    decoded = Decoded(text)
-    decoded.warnings = tuple(warnings)
-    return decoded
+    return text, warnings
 
 
 def _count(n: int, thing: str) -> str:
@@ -250,7 +237,7 @@ def check_text(text: str) -> None:
 
 def normalise(text: str) -> Normalised:
     """Clean decoded text: one kind of newline and space, unwrapped lines, the header taken off."""
-    warnings: list[str] = list(getattr(text, "warnings", ()))  # what decode() repaired
+    warnings: list[str] = []
     if looks_like_html(text):
         text = html_to_text(text)
         warnings.append(MARKUP_REMOVED)

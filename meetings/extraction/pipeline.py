@@ -12,7 +12,7 @@ from .document import Doc
 from .lexicon import lexicon
 from .meeting_dates import event_dates, meeting_date
 from .meetings import MeetingDraft, MeetingLocator, find_meetings, subject_of
-from .normalise import check_text, decode, normalise
+from .normalise import check_text, decode_with_warnings, normalise
 from .people import People, Person
 from .quotes import StatementDraft, direct_statements, without_repeated_headings
 from .reasons import Reason
@@ -45,25 +45,27 @@ def extract(raw: bytes | str, filename: str | None = None) -> ExtractedArticle:
     if isinstance(raw, (bytes, bytearray, memoryview)):
         data = bytes(raw)
         digest = hashlib.sha256(data).hexdigest()
-        text = decode(data)
+        text, repaired = decode_with_warnings(data)
     elif isinstance(raw, str):
         digest = hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
-        text = raw
+        text, repaired = raw, []
     else:
         raise ExtractionError(f"cannot read an article from {type(raw).__name__}")
     check_text(text)
     try:
-        return _read(text, digest, filename)
+        return _read(text, digest, filename, repaired)
     except ExtractionError:
         raise
     except Exception as exc:  # pragma: no cover - a last line of defence; tests look for it
         raise ExtractionError(f"internal extraction error: {exc!r}") from exc
 
 
-def _read(raw_text: str, digest: str, filename: str | None) -> ExtractedArticle:
+def _read(
+    raw_text: str, digest: str, filename: str | None, repaired: list[str]
+) -> ExtractedArticle:
     norm = normalise(raw_text)
     doc = Doc(norm.text, norm.paragraphs)
-    warnings = list(norm.warnings)
+    warnings = repaired + list(norm.warnings)  # what decoding repaired comes first
     people = People(doc)
     drafts = find_meetings(doc, people)
     direct, quote_warnings = direct_statements(doc, people)
