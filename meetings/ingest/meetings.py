@@ -100,6 +100,7 @@ class MeetingIndex:
         # part once, however many reports list them (see present).
         self._present: dict[int, dict[int, int | None]] = defaultdict(dict)
         self._loaded: set[int] = set()  # meetings whose participants _present holds
+        self._new: dict[int, Meeting] = {}  # meetings created meanwhile, by id(): nobody yet
 
     @classmethod
     def load(cls, pairs: list[tuple[set[int], set[int]]]) -> MeetingIndex:
@@ -147,7 +148,8 @@ class MeetingIndex:
     def present(self, meeting: Meeting, person_id: int, article_id: int) -> bool:
         """Whether the person already takes part in the meeting through another article;
         if not, they take part through this one from now on."""
-        if meeting.pk not in self._loaded:  # a meeting found through its report
+        if meeting.pk not in self._loaded and id(meeting) not in self._new:
+            # A stored meeting found through its report, not through its principals.
             self.load_present([meeting.pk])
         owner = self._present[meeting.pk].setdefault(person_id, article_id)
         return owner != article_id
@@ -155,8 +157,8 @@ class MeetingIndex:
     def add(self, meeting: Meeting, hosts: set[int], guests: set[int]) -> None:
         """Remember a meeting with these principals (one just created, say)."""
         known = _Known(meeting, set(hosts), set(guests))
-        if meeting._state.adding:
-            self._loaded.add(meeting.pk)  # a new meeting: nobody takes part yet
+        if meeting._state.adding:  # (its id may come later, with the chunk's)
+            self._new[id(meeting)] = meeting
         for host in hosts:
             self._by_host[host].append(known)
 
