@@ -58,7 +58,12 @@ def _names(extracted: ExtractedArticle) -> list[tuple[str, str | None]]:
     """Every person's name in the article, with the country given for them."""
     names = [(p.name, p.country) for m in extracted.meetings for p in m.participants]
     names += [(p.name, p.country) for p in extracted.mentioned_persons]
-    names += [(s.speaker, None) for m in extracted.meetings for s in m.statements if s.speaker]
+    names += [
+        (s.speaker, None)
+        for m in extracted.meetings
+        for s in m.statements
+        if s.speaker and not s.institution
+    ]
     return names
 
 
@@ -432,7 +437,7 @@ class Ingestor:
         desired = []
         for order, (key, s) in enumerate(zip(keys, found.statements, strict=True)):
             speaker = None
-            if s.speaker:
+            if s.speaker and not s.institution:  # an institution keeps its name, no person
                 match = self.resolver.person(present.get(name_key(s.speaker), s.speaker))
                 speaker = match.person
             desired.append(
