@@ -63,6 +63,4 @@ def datalist_options(names):
 @register.filter
 def country_name(country):
     """A country's name in the interface's language (the data's other names stay as written)."""
-    if country is None:
-        return ""
-    return country.name_en if get_language() == "en" and country.name_en else country.name_tr
+    return "" if country is None else country.name
