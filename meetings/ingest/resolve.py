@@ -18,6 +18,7 @@ from meetings.ingest.pending import PendingRows
 from meetings.ingest.surnames import bearers, relink_surnames
 from meetings.models import Agreement, AgreementAlias, Country, Person, PersonAlias
 from meetings.models.base import slug_base, unique_slug
+from meetings.models.places import find_country
 
 # Answers one resolver remembers before it starts afresh (see Resolver.trim): some six
 # chunks of articles' worth, about a megabyte.
@@ -168,24 +169,14 @@ class Resolver:
 
     # Countries ---------------------------------------------------------------------------
     def country(self, name: str | None) -> Country | None:
-        """The country named by its Turkish or English name, adjective or demonym."""
-        if not name:
+        """The country a name stands for: any of its Turkish or English names, aliases,
+        adjectives or demonyms, or its ISO code. A name no country has gives None: countries
+        come from the ISO table (load_known_entities), never from an article."""
+        if not name or not name.strip():
             return None
         if self._countries is None:
-            self._countries = {}
-            for c in Country.objects.all():
-                for form in (c.name_en, c.adjective, c.demonym, c.name_tr):
-                    if form:
-                        self._countries[fold(form)] = c
-        key = fold(name.strip())
-        found = self._countries.get(key)
-        if found is None:
-            found, _ = Country.objects.get_or_create(
-                name_tr=name.strip(),
-                defaults={"name_en": name.strip(), "slug": unique_slug(Country, name)},
-            )
-            self._countries[key] = found
-        return found
+            self._countries = Country.objects.by_form()
+        return find_country(self._countries, name)
 
     # People ------------------------------------------------------------------------------
     def person(self, name: str, country: Country | None = None) -> PersonMatch:
