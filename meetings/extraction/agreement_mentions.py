@@ -81,6 +81,7 @@ class _Words:
     key_stopwords: frozenset[str]
     not_after: tuple[str, ...]
     one_sided: frozenset[str]
+    naming_adjectives: frozenset[str]
     related: dict[str, tuple[str, ...]]
     not_modifiers: dict[str, frozenset[str]]
 
@@ -107,6 +108,7 @@ def _words() -> _Words:
         key_stopwords=folds("key_stopwords"),
         not_after=tuple(sorted(folds("not_after"))),
         one_sided=folds("one_sided_stems"),
+        naming_adjectives=folds("naming_adjectives"),
         related={family: tuple(others) for family, others in data["related_families"].items()},
         not_modifiers={
             family: frozenset(fold(w) for w in listed)
@@ -331,8 +333,12 @@ class _Finder:
         demonstrative = any(a in words.demonstratives for a in adjectives)
         if reference and (plural or not demonstrative):
             return None  # "belge" and "açıklama" refer back only after "bu", "söz konusu"
-        if kind == "generic" and possessive:
-            modifiers = self._modifiers(start, lo, token)
+        if kind == "generic":
+            modifiers = start
+            if possessive:
+                modifiers = self._modifiers(start, lo, token)
+            elif before is not None and before.fbase in words.naming_adjectives:
+                modifiers = start - 1  # "nükleer anlaşma": an adjective that says which one
             if modifiers < start:
                 kind, core = "compound", modifiers
                 start = modifiers

@@ -199,3 +199,11 @@ def test_compounds_of_nouns_in_lik_are_agreements_of_their_own() -> None:
         ["vize muafiyeti anlaşması"],
         ["sosyal güvenlik anlaşması", "Sosyal güvenlik anlaşması"],
     ]
+
+
+def test_an_adjective_that_says_which_deal_names_it() -> None:
+    body = (
+        "Görüşmede İran ile imzalanan nükleer anlaşma ele alındı. Vasilescu, nükleer "
+        "anlaşmaya dönülmesi gerektiğini söyledi."
+    )
+    assert _clusters(body) == [["nükleer anlaşma", "nükleer anlaşma"]]
