@@ -139,8 +139,8 @@ def test_organisations_councils_letters_and_press_statements_are_not_agreements(
         "açıklamasına göre, iki lider Trans-Karadeniz elektrik kablosu projesini de ele aldı. "
         'Vasilescu, "Her konuda mutabık kaldık" dedi. Liderler görüşmenin ardından basın '
         "bildirisi yayımladı. Törene il protokolü katıldı, Cumhurbaşkanlığı Protokolü eşlik "
-        "etti. Dışişleri Bakanlığı da konuya ilişkin bir bildiri yayımladı. Taraflar, bölgesel konularda mutabakat içinde "
-        "olduklarını vurguladı."
+        "etti. Dışişleri Bakanlığı da konuya ilişkin bir bildiri yayımladı. Taraflar, "
+        "bölgesel konularda mutabakat içinde olduklarını vurguladı."
     )
     assert _agreements(body) == []
 
