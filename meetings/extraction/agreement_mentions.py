@@ -3,14 +3,17 @@
 A mention is one of:
 - a proper name ("Paris Anlaşması", "Dostane İlişkiler ve İyi Komşuluk Hakkında Atina
   Deklarasyonu");
-- a compound ("petrol boru hattı anlaşması");
-- a noun with what it is about ("enerji alanında işbirliğine ilişkin mutabakat zaptı");
+- a compound ("petrol boru hattı anlaşması", "nükleer anlaşma");
+- a noun with what it is about ("enerji alanında işbirliğine ilişkin mutabakat zaptı"), which
+  may name the treaty it amends ("… Anlaşması'na ilişkin ek protokol");
 - a plain noun with a relative clause ("9 Kasım'da varılan anlaşmalar");
-- a reference back ("Bu protokol", "söz konusu belge", "Anlaşmayı");
-- a capitals subheading ("ORTAK AÇIKLAMA"), which belongs to the document the text goes on to
-  name.
-Counts ("yedi anlaşma"), bare plurals, organisations named after a treaty, press statements
-and consensus phrases ("anlaşmaya vardılar") are not agreements.
+- a reference back ("Bu protokol", "söz konusu belge", "Anlaşmayı") or an abbreviation given
+  in brackets after a name ("STA");
+- a subheading in capitals or title case ("ORTAK AÇIKLAMA"), which belongs to the document
+  the text goes on to name.
+Counts ("yedi anlaşma"), bare plurals, organisations named after a treaty, offices and
+dignitaries ("Protokol Müdürü", "il protokolü"), press statements and consensus phrases
+("anlaşmaya vardılar") are not agreements. Two mentions never overlap.
 
 Finding is linear: each mention looks back a bounded number of tokens. Which mentions name
 one agreement is decided in agreements.py.
