@@ -198,7 +198,7 @@ def _read_sentence(
         # where the article never gives it a title.
         _untitled_subject(doc, people, sent, verb_tok, lex)
     mentions = _outside(people, doc, sent.first, verb_tok)
-    subject = subject_of(doc, [m for m in mentions if _next_text(doc, m) != "ile"])
+    subject = subject_of(doc, mentions)
     others = [m for m in mentions if subject is None or m.person is not subject.person]
     if frame in ("object", "with", "visit") and not any(_fits(doc, m, frame, lex) for m in others):
         extra = _untitled_other(doc, people, sent, verb_tok, frame, lex)

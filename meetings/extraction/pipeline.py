@@ -301,8 +301,3 @@ def _fallback_parties(
     if voice and voice not in found:
         found.append(voice)
     return found
-
-
-def _token_index(doc: Doc, pos: int) -> int:
-    starts = [t.start for t in doc.tokens]
-    return max(0, bisect.bisect_right(starts, pos) - 1)

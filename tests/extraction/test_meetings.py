@@ -238,3 +238,11 @@ def test_statements_without_a_meeting_are_kept_under_one_flagged_for_review() ->
     m = only(a)
     assert (m.kind, m.participants, m.review) == ("other", [], ["no_meeting"])
     assert [s.speaker for s in m.statements] == ["Orhan Kaya"]
+
+
+def test_a_call_is_hosted_by_the_subject_of_the_headline_and_lead() -> None:
+    a = read(
+        "Yalçın ile Holm telefonda görüştü\n\n"
+        "Cumhurbaşkanı Ahmet Yalçın, Norveç Başbakanı Erik Holm ile telefonda görüştü.\n"
+    )
+    assert pairs(a) == [("Ahmet Yalçın", ["Erik Holm"])]
