@@ -260,6 +260,7 @@ class People:
                     and prev.cap
                     and not prev.suffix
                     and prev.index not in self.by_token
+                    and prev.sent == token.sent  # a name never runs over a sentence's end
                 ):
                     known = any(
                         prev.fbase in _fold_words(p.name)[:-1] for p in self._surnames[token.fbase]

@@ -246,3 +246,16 @@ def test_a_call_is_hosted_by_the_subject_of_the_headline_and_lead() -> None:
         "Cumhurbaşkanı Ahmet Yalçın, Norveç Başbakanı Erik Holm ile telefonda görüştü.\n"
     )
     assert pairs(a) == [("Ahmet Yalçın", ["Erik Holm"])]
+
+
+def test_a_name_never_runs_over_a_paragraph_break() -> None:
+    a = read(
+        " date 2025-05-06 Başlık\n\n"
+        "Norveç Başbakanı Erik Holm Ankara'ya geldi. Yalçın, Erik\n\nHolm ile görüştü.\n"
+    )
+    spans = [
+        a.text[s:e]
+        for p in a.mentioned_persons + [q for m in a.meetings for q in m.participants]
+        for s, e in p.spans
+    ]
+    assert spans and all("\n" not in s for s in spans), spans
