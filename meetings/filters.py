@@ -28,9 +28,10 @@ from meetings.models import (
     Person,
     Statement,
 )
+from meetings.search.generation import current_generation
 
 MAX_PEOPLE = 5
-PLACES_SECONDS = 300  # the list of places may lag a few minutes behind
+PLACES_SECONDS = 300  # kept under the data generation, so an import retires it at once
 SORTS = [
     ("relevance", _("Relevance")),
     ("date", _("Newest first")),
@@ -208,7 +209,8 @@ class MeetingFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        places = cache.get_or_set("filters:places", _place_choices, PLACES_SECONDS)
+        key = f"filters:places:{current_generation()}"
+        places = cache.get_or_set(key, _place_choices, PLACES_SECONDS)
         self.filters["place"].extra["choices"] = places
 
     def keep(self, queryset, name, value):

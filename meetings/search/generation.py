@@ -14,18 +14,42 @@ from then until it commits, and never waits for another lock while holding it.
 from __future__ import annotations
 
 import secrets
+import threading
 
+from django.core.signals import request_finished, request_started
 from django.db import connection
 
 TABLE = "meetings_datageneration"
 
+# Within one request the generation is read once: the page cache's key, the site-wide
+# aggregates and the place list all agree on it, and a page costs one read, not several.
+# Outside a request (commands, tests between requests) every call reads afresh.
+_request = threading.local()
+
+
+def _start_request(**kwargs) -> None:
+    _request.active, _request.value = True, None
+
+
+def _end_request(**kwargs) -> None:
+    _request.active, _request.value = False, None
+
+
+request_started.connect(_start_request, dispatch_uid="meetings-generation-start")
+request_finished.connect(_end_request, dispatch_uid="meetings-generation-end")
+
 
 def current_generation() -> int:
-    """The data generation now (one indexed single-row read)."""
+    """The data generation now (one indexed single-row read, at most once per request)."""
+    if getattr(_request, "active", False) and _request.value is not None:
+        return _request.value
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT value FROM {TABLE} WHERE id = 1")  # noqa: S608 - constant
         row = cursor.fetchone()
-    return row[0] if row else 0
+    value = row[0] if row else 0
+    if getattr(_request, "active", False):
+        _request.value = value
+    return value
 
 
 def bump_generation() -> None:
@@ -42,3 +66,4 @@ def bump_generation() -> None:
             "ON CONFLICT (id) DO UPDATE SET value = excluded.value",
             [secrets.randbits(62)],
         )
+    _request.value = None

@@ -6,12 +6,13 @@ from django.core.cache import cache
 from django.db.models import Count, F, Prefetch
 
 from meetings.models import Article, Meeting, Participation, Person
+from meetings.search.generation import current_generation
 
 MEETINGS_PER_PAGE = 20
 STATEMENTS_PER_PAGE = 25
 NEWEST_FIRST = [F("date").desc(nulls_last=True), "-id"]
 OLDEST_FIRST = [F("date").asc(nulls_last=True), "id"]
-CACHE_SECONDS = 300  # site-wide counts may lag this far behind
+CACHE_SECONDS = 300  # how long an aggregate is kept; the data generation retires it sooner
 FACET_SAMPLE = 5000
 
 
@@ -27,11 +28,13 @@ def meetings_for_list():
 
 
 def cached(key: str, compute):
-    """A site-wide aggregate, computed at most once every few minutes.
+    """A site-wide aggregate, computed once per data generation.
 
-    Counting every row of a large table is the dearest thing a page does, and such totals
-    (facets of the unfiltered list, the chart, suggestions) may lag a few minutes behind.
+    Counting every row of a large table is the dearest thing a page does, so such totals
+    (facets of the unfiltered list, the chart, suggestions) are kept; but under the data
+    generation, as pages are, so an import or an edit retires them at once.
     """
+    key = f"{key}:{current_generation()}"
     value = cache.get(key)
     if value is None:
         value = compute()
