@@ -29,7 +29,7 @@ from .records import (
     Statement,
 )
 from .reported import reported_statements
-from .speakers import is_institution_name
+from .speakers import Institutions, is_institution_name
 from .turkish import fold_tokens
 
 _WORDS = re.compile(r"[^\W_]+")
@@ -68,8 +68,9 @@ def _read(
     warnings = repaired + list(norm.warnings)  # what decoding repaired comes first
     people = People(doc)
     drafts = find_meetings(doc, people)
-    direct, quote_warnings = direct_statements(doc, people)
-    statements = _dedupe(doc, direct + reported_statements(doc, people))
+    institutions = Institutions(doc, people)  # read once, for quotes and reported speech
+    direct, quote_warnings = direct_statements(doc, people, institutions)
+    statements = _dedupe(doc, direct + reported_statements(doc, people, institutions))
     warnings += quote_warnings
     _counterpart_titles(doc, people)
 

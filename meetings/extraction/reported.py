@@ -64,11 +64,13 @@ def reported_words() -> ReportedWords:
     )
 
 
-def reported_statements(doc: Doc, people: People) -> list[StatementDraft]:
+def reported_statements(
+    doc: Doc, people: People, institutions: Institutions | None = None
+) -> list[StatementDraft]:
     """Every piece of reported speech outside quotations, with its speaker."""
     lex = lexicon()
     words = reported_words()
-    institutions = Institutions(doc, people)
+    institutions = institutions or Institutions(doc, people)
     starts = [s.start for s in doc.sentences]
     stated = {i for i, q in enumerate(doc.quotes) if quoted_statement(doc, q, starts)}
     shapes = (
