@@ -1,10 +1,13 @@
 """Admin for meetings, with their participants, statements and agreement mentions inline."""
 
+from django import forms
 from django.contrib import admin
-from django.utils.html import format_html_join
+from django.urls import path
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from meetings.admin import review_page, review_queue
 from meetings.admin.locking import (
     EditorLockMixin,
     LockedFieldsFilter,
@@ -22,32 +25,50 @@ from meetings.models import (
 )
 
 
-class ParticipationInline(ProvenanceInlineMixin, admin.TabularInline):
+class SourceColumnMixin:
+    """A row's source as a short reference (article number and offsets), not the article's
+    title: the title is the article's first sentence and made every row ~300 px tall."""
+
+    @admin.display(description=_("source"))
+    def source(self, obj):
+        if obj is None or obj.article_id is None:
+            return "–"
+        spans = getattr(obj, "spans", None) or ([obj.span] if obj.span else [])
+        where = ", ".join(f"{start}–{end}" for start, end in spans[:3])
+        return format_html(
+            '<span class="source-ref" title="{}">#{}{}</span>',
+            where,
+            obj.article_id,
+            f" · {where}" if where else "",
+        )
+
+
+class ParticipationInline(SourceColumnMixin, ProvenanceInlineMixin, admin.TabularInline):
     model = Participation
     extra = 0
-    fields = ("person", "raw_name", "role", "title", "article", "spans")
-    provenance_fields = ("article", "spans")
+    fields = ("person", "raw_name", "role", "title", "source")
+    provenance_fields = ("source",)
     autocomplete_fields = ("person",)
 
 
-class StatementInline(ProvenanceInlineMixin, admin.StackedInline):
+class StatementInline(SourceColumnMixin, ProvenanceInlineMixin, admin.StackedInline):
     model = Statement
     extra = 0
-    fields = (
-        "order",
-        "speaker",
-        "speaker_name",
-        "direct",
-        "text",
-        ("article", "span_start", "span_end"),
-    )
+    fields = (("order", "direct"), ("speaker", "speaker_name"), "text", "source")
+    provenance_fields = ("source",)
     autocomplete_fields = ("speaker",)
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "text":
+            kwargs["widget"] = forms.Textarea(attrs={"rows": 3, "cols": 80})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
-class AgreementMentionInline(ProvenanceInlineMixin, admin.TabularInline):
+
+class AgreementMentionInline(SourceColumnMixin, ProvenanceInlineMixin, admin.TabularInline):
     model = AgreementMention
     extra = 0
-    fields = ("agreement", "text", "statement", "article", "span_start", "span_end")
+    fields = ("agreement", "text", "statement", "source")
+    provenance_fields = ("source",)
     autocomplete_fields = ("agreement",)
     raw_id_fields = ("statement",)
 
@@ -93,6 +114,7 @@ class MeetingAdmin(EditorLockMixin, admin.ModelAdmin):
     )
     date_hierarchy = "date"
     autocomplete_fields = ("country",)
+    change_list_template = "admin/meetings/meeting/change_list.html"
     readonly_fields = ("created_at", "updated_at", "review_labels")
     inlines = [ParticipationInline, StatementInline, AgreementMentionInline, MeetingReportInline]
     fieldsets = (
@@ -114,6 +136,27 @@ class MeetingAdmin(EditorLockMixin, admin.ModelAdmin):
             {"fields": ("locked_fields", "created_at", "updated_at"), "classes": ("collapse",)},
         ),
     )
+
+    class Media:
+        css = {"all": ("css/admin-review.css",)}
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("review/", view(self.review_queue_view), name="meetings_meeting_review_queue"),
+            path(
+                "<path:object_id>/review/", view(self.review_view), name="meetings_meeting_review"
+            ),
+            *super().get_urls(),
+        ]
+
+    def review_queue_view(self, request):
+        """The review queue (meetings/admin/review_queue.py)."""
+        return review_queue.queue_view(self, request)
+
+    def review_view(self, request, object_id):
+        """One meeting's review page (meetings/admin/review_page.py)."""
+        return review_page.review_view(self, request, object_id)
 
     def get_search_results(self, request, queryset, search_term):
         queryset, _dupes = super().get_search_results(request, queryset, search_term)

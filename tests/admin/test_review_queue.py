@@ -1,0 +1,230 @@
+"""The review queue: every meeting that needs review, most doubtful first, filterable, counted
+per reason, with bulk actions that check permissions and leave log entries."""
+
+import datetime as dt
+
+import pytest
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.test import Client
+from django.urls import reverse
+
+from meetings.models import DatePrecision, Meeting
+from tests.admin.helpers import staff_client
+from tests.factories import MeetingFactory, ParticipationFactory, PersonFactory, StatementFactory
+
+pytestmark = pytest.mark.django_db
+
+QUEUE = "admin:meetings_meeting_review_queue"
+
+
+def flagged(*reasons, **kwargs):
+    """A meeting flagged for review with these reason codes."""
+    return MeetingFactory(needs_review=True, review_reasons=list(reasons), **kwargs)
+
+
+@pytest.fixture
+def editor_client():
+    """An editor who may view and change meetings."""
+    return staff_client(Client(), "editor", "view_meeting", "change_meeting")
+
+
+@pytest.fixture
+def viewer_client():
+    """Staff who may only look at meetings."""
+    return staff_client(Client(), "viewer", "view_meeting")
+
+
+def _titles(response):
+    return [m.title for m in response.context["meetings"]]
+
+
+def test_the_queue_lists_only_meetings_that_need_review(admin_client):
+    flagged("date_unknown", title="Şüpheli")
+    MeetingFactory(title="Temiz")
+    response = admin_client.get(reverse(QUEUE))
+    assert response.status_code == 200
+    assert _titles(response) == ["Şüpheli"]
+
+
+def test_the_most_doubtful_meeting_comes_first(admin_client):
+    flagged("place_from_dateline", title="Yer belirsiz")
+    flagged("no_meeting", title="Görüşme yok")
+    flagged("place_from_dateline", "date_relative", title="İki küçük neden")
+    flagged("ambiguous_name", "no_host", title="Kim olduğu belirsiz")
+    response = admin_client.get(reverse(QUEUE))
+    assert _titles(response) == [
+        "Kim olduğu belirsiz",  # 2 reasons + 3 + 2
+        "Görüşme yok",  # 1 + 4
+        "İki küçük neden",  # 2
+        "Yer belirsiz",  # 1
+    ]
+
+
+def test_reasons_show_as_labels_in_the_readers_language(admin_client):
+    flagged("date_unknown")
+    english = admin_client.get(reverse(QUEUE), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "date unknown" in english
+    turkish = admin_client.get(reverse(QUEUE), HTTP_ACCEPT_LANGUAGE="tr").content.decode()
+    assert "tarih bilinmiyor" in turkish
+    assert "date_unknown</span>" not in turkish
+
+
+def test_the_queue_counts_meetings_per_reason(admin_client):
+    flagged("date_unknown", "no_host")
+    flagged("date_unknown")
+    flagged("speaker_unknown")
+    response = admin_client.get(reverse(QUEUE), HTTP_ACCEPT_LANGUAGE="en")
+    counts = {code: n for code, _label, n, _q in response.context["reason_links"]}
+    assert counts == {"date_unknown": 2, "no_host": 1, "speaker_unknown": 1}
+    assert response.context["total"] == 3
+
+
+def test_the_queue_filters_by_reason_and_keeps_the_counts_of_the_others(admin_client):
+    flagged("date_unknown", title="A")
+    flagged("no_host", title="B")
+    response = admin_client.get(reverse(QUEUE), {"reason": "no_host"})
+    assert _titles(response) == ["B"]
+    assert response.context["total"] == 1
+    counts = {code: n for code, _label, n, _q in response.context["reason_links"]}
+    assert counts == {"date_unknown": 1, "no_host": 1}
+
+
+def test_the_queue_filters_by_date(admin_client):
+    flagged("date_relative", title="Kasım", date=dt.date(2020, 11, 1))
+    flagged("date_relative", title="Mart", date=dt.date(2021, 3, 1))
+    flagged("date_unknown", title="Tarihsiz", date=None, date_precision=DatePrecision.UNKNOWN)
+    response = admin_client.get(
+        reverse(QUEUE), {"date_after": "2021-01-01", "date_before": "2021-12-31"}
+    )
+    assert _titles(response) == ["Mart"]
+
+
+def test_the_queue_filters_by_person_by_name_as_written_or_resolved(admin_client):
+    with_lavrov = flagged("surname_only", title="Lavrov'la")
+    ParticipationFactory(meeting=with_lavrov, person=PersonFactory(name="Sergey Lavrov"))
+    unresolved = flagged("ambiguous_name", title="Çözülmemiş")
+    ParticipationFactory(meeting=unresolved, person=None, raw_name="Lavrov")
+    flagged("no_host", title="Başka")
+    response = admin_client.get(reverse(QUEUE), {"person": "lavrov"})
+    assert sorted(_titles(response)) == ["Lavrov'la", "Çözülmemiş"]
+
+
+def test_the_queue_runs_the_same_queries_for_a_few_meetings_as_for_a_full_page(
+    admin_client, django_assert_num_queries
+):
+    def add(n):
+        for i in range(n):
+            m = flagged("date_unknown", "no_host")
+            ParticipationFactory(meeting=m)
+            ParticipationFactory(meeting=m, person=None, raw_name=f"Biri {i}")
+
+    add(2)
+    admin_client.get(reverse(QUEUE))  # warm the session
+    # session, user, counts per reason, the page of meetings, their participants
+    with django_assert_num_queries(5):
+        admin_client.get(reverse(QUEUE))
+    add(48)
+    with django_assert_num_queries(5):
+        response = admin_client.get(reverse(QUEUE), {"person": "biri", "reason": "no_host"})
+    assert len(response.context["meetings"]) == 50
+
+
+# Permissions ---------------------------------------------------------------------------------
+
+
+def test_an_editor_sees_the_queue_with_its_bulk_actions(editor_client):
+    flagged("date_unknown")
+    response = editor_client.get(reverse(QUEUE))
+    assert response.status_code == 200
+    assert 'name="meetings"' in response.content.decode()
+
+
+def test_a_view_only_user_sees_the_queue_without_bulk_actions(viewer_client):
+    flagged("date_unknown")
+    response = viewer_client.get(reverse(QUEUE))
+    assert response.status_code == 200
+    assert 'name="meetings"' not in response.content.decode()
+
+
+def test_staff_without_view_permission_on_meetings_is_refused():
+    client = staff_client(Client(), "nobody", "view_person")
+    assert client.get(reverse(QUEUE)).status_code == 403
+
+
+def test_an_anonymous_visitor_is_sent_to_log_in(client):
+    response = client.get(reverse(QUEUE))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("admin:login"))
+
+
+# Bulk: mark reviewed -------------------------------------------------------------------------
+
+
+def _mark(client, *meetings):
+    return client.post(
+        reverse(QUEUE), {"action": "mark_reviewed", "meetings": [m.pk for m in meetings]}
+    )
+
+
+@pytest.mark.parametrize("who", ["superuser", "editor"])
+def test_marking_reviewed_takes_meetings_off_the_queue_locks_them_and_logs_it(
+    who, admin_client, editor_client
+):
+    client = admin_client if who == "superuser" else editor_client
+    a, b, rest = flagged("date_unknown"), flagged("no_host"), flagged("no_guest")
+    ParticipationFactory(meeting=a)
+    StatementFactory(meeting=a)
+    assert _mark(client, a, b).status_code == 302
+    assert list(Meeting.objects.filter(needs_review=True)) == [rest]
+    a.refresh_from_db()
+    assert {"needs_review", "review_reasons", "date", "location"} <= set(a.locked_fields)
+    assert a.participations.get().is_locked("person")
+    assert a.statements.get().is_locked("speaker")
+    logged = LogEntry.objects.filter(action_flag=CHANGE).values_list("object_id", flat=True)
+    assert sorted(logged) == sorted([str(a.pk), str(b.pk)])
+    assert _titles(client.get(reverse(QUEUE))) == [rest.title]
+
+
+def test_a_view_only_user_cannot_mark_reviewed(viewer_client):
+    m = flagged("date_unknown")
+    assert _mark(viewer_client, m).status_code == 403
+    m.refresh_from_db()
+    assert m.needs_review and not m.locked_fields
+    assert not LogEntry.objects.exists()
+
+
+def test_an_anonymous_visitor_cannot_mark_reviewed(client):
+    m = flagged("date_unknown")
+    response = _mark(client, m)
+    assert response.url.startswith(reverse("admin:login"))
+    m.refresh_from_db()
+    assert m.needs_review
+
+
+# Bulk: merge duplicate people ----------------------------------------------------------------
+
+
+def _merge_people(client, *meetings):
+    return client.post(
+        reverse(QUEUE), {"action": "merge_people", "meetings": [m.pk for m in meetings]}
+    )
+
+
+def test_merging_people_opens_the_people_list_narrowed_to_the_meetings_people(admin_client):
+    m = flagged("possible_duplicate")
+    a, b = ParticipationFactory(meeting=m).person, ParticipationFactory(meeting=m).person
+    PersonFactory(name="Başkası")
+    response = _merge_people(admin_client, m)
+    assert response.status_code == 302
+    people = admin_client.get(response.url)
+    assert {p.pk for p in people.context["cl"].result_list} == {a.pk, b.pk}
+
+
+def test_merging_people_needs_change_and_delete_rights_on_people(editor_client):
+    m = flagged("possible_duplicate")
+    ParticipationFactory(meeting=m)
+    assert _merge_people(editor_client, m).status_code == 403
+    merger = staff_client(
+        Client(), "merger", "view_meeting", "view_person", "change_person", "delete_person"
+    )
+    assert _merge_people(merger, m).status_code == 302
