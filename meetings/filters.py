@@ -101,6 +101,7 @@ class PeopleField(forms.Field):
         values = [v for v in values if "\x00" not in v]
         people, unknown = resolve_people(values) if values else ([], [])
         self.resolved = people
+        self.unknown = unknown  # shown back in the box, beside the error
         errors = []
         if unknown:
             errors.append(
@@ -168,7 +169,8 @@ class DateInput(forms.DateInput):
 class MeetingFilter(django_filters.FilterSet):
     """Filters for the meetings list; ``q`` and ``sort`` are read by the view."""
 
-    q = django_filters.CharFilter(label=_("Search"), method="keep", max_length=500)
+    # No max_length: a query that is too long is cut and the page says so (views.common).
+    q = django_filters.CharFilter(label=_("Search"), method="keep")
     person = PeopleFilter(label=_("People"))
     country = django_filters.ModelChoiceFilter(
         queryset=Country.objects.filter(Exists(Meeting.objects.filter(country=OuterRef("pk")))),
@@ -255,7 +257,7 @@ class MeetingFilter(django_filters.FilterSet):
 class StatementFilter(django_filters.FilterSet):
     """Filters for the statements list."""
 
-    q = django_filters.CharFilter(label=_("Search quotes"), method="keep", max_length=500)
+    q = django_filters.CharFilter(label=_("Search quotes"), method="keep")
     speaker = PeopleFilter(label=_("Speaker"), method="keep")
     date_from = django_filters.DateFilter(label=_("From"), method="keep", widget=DateInput())
     date_to = django_filters.DateFilter(label=_("To"), method="keep", widget=DateInput())

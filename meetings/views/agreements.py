@@ -6,9 +6,10 @@ from django.db.models import Count, F, Prefetch
 from django.views.generic import DetailView, ListView
 
 from meetings.models import Agreement, AgreementMention, Article
+from meetings.views.common import LastPageWhenPastTheEnd
 
 
-class AgreementListView(ListView):
+class AgreementListView(LastPageWhenPastTheEnd, ListView):
     """Agreements, with their parties and how often they are mentioned."""
 
     paginate_by = 50

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
+from django import forms
 from django.core.cache import cache
 from django.db.models import Count, F, Prefetch
 
 from meetings.models import Article, Meeting, Participation, Person
 from meetings.search.generation import current_generation
+from meetings.search.query import MAX_QUERY_CHARS
 
 MEETINGS_PER_PAGE = 20
 STATEMENTS_PER_PAGE = 25
@@ -14,6 +18,8 @@ NEWEST_FIRST = [F("date").desc(nulls_last=True), "-id"]
 OLDEST_FIRST = [F("date").asc(nulls_last=True), "id"]
 CACHE_SECONDS = 300  # how long an aggregate is kept; the data generation retires it sooner
 FACET_SAMPLE = 5000
+# A query's pieces as the user sees them: a quoted phrase (perhaps excluded) or a word.
+WORD_OR_PHRASE = re.compile(r'-?["“”„«»][^"“”„«»]*["“”„«»]?|\S+')
 
 
 def meetings_for_list():
@@ -79,3 +85,82 @@ def url_with(request, drop=("page",), **changes) -> str:
             params[name] = value
     encoded = params.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+def read_query(raw: str) -> tuple[str, bool]:
+    """The query to search, and whether it was cut: at most MAX_QUERY_CHARS characters, cut at
+    the last space before the limit so that no word is searched half-typed."""
+    if len(raw) <= MAX_QUERY_CHARS:
+        return raw, False
+    cut = raw[:MAX_QUERY_CHARS]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > MAX_QUERY_CHARS // 2 else cut).strip(), True
+
+
+def show_what_was_typed(form) -> None:
+    """Date and number boxes with an error become text boxes, so that the value the user typed
+    stays in the box beside its error (a browser empties a date box holding no valid date)."""
+    for name in form.errors:
+        widget = form.fields[name].widget if name in form.fields else None
+        if getattr(widget, "input_type", None) in {"date", "number"}:
+            widget.input_type = "text"
+
+
+def fewer_words(request, q: str) -> list[tuple[str, str]]:
+    """Each word or phrase of the query, with the URL of the same search without it."""
+    pieces = [m.group(0) for m in WORD_OR_PHRASE.finditer(q)]
+    if len(pieces) < 2:
+        return []
+    return [
+        (piece, url_with(request, q=" ".join(pieces[:i] + pieces[i + 1 :])))
+        for i, piece in enumerate(pieces)
+    ]
+
+
+def dropped_filters(request, form, skip=("q", "sort", "page")) -> list[tuple[str, str]]:
+    """Each filter set in the URL, as "label: value", with the URL of the page without it."""
+    data = getattr(form, "cleaned_data", {})
+    ways = []
+    for name, field in form.fields.items():
+        if name in skip:
+            continue
+        for value in request.GET.getlist(name):
+            if not value.strip():
+                continue
+            shown = _shown_value(field, data.get(name), value)
+            label = f"{field.label}: {shown}" if shown is not None else str(field.label)
+            many = len(request.GET.getlist(name)) > 1
+            url = url_with(request, **{name: ("remove", value) if many else None})
+            ways.append((label, url))
+    return ways
+
+
+def _shown_value(field, cleaned, raw: str):
+    """How a filter's value reads to the user: a name or a label rather than a slug."""
+    if isinstance(field.widget, forms.CheckboxInput):
+        return None
+    if cleaned is not None and hasattr(cleaned, "name") and not isinstance(cleaned, list):
+        return cleaned.name
+    if isinstance(cleaned, list):  # people: the resolved person this value named, if any
+        for person in cleaned:
+            if raw == person.slug:
+                return person.name
+    for value, label in getattr(field, "choices", ()):
+        if str(value) == raw:
+            return str(label)
+    return raw
+
+
+class LastPageWhenPastTheEnd:
+    """A ListView mixin: a page number past the end (or not a number) shows the nearest page,
+    as the meetings list does, rather than a 404."""
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(
+            queryset,
+            page_size,
+            orphans=self.get_paginate_orphans(),
+            allow_empty_first_page=self.get_allow_empty(),
+        )
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()

@@ -11,14 +11,19 @@ from django.views.generic import TemplateView
 from meetings.filters import MeetingFilter, facets
 from meetings.models import Meeting
 from meetings.search import search_meetings
+from meetings.search.query import MAX_QUERY_CHARS
 from meetings.views.common import (
     FACET_SAMPLE,
     MEETINGS_PER_PAGE,
     NEWEST_FIRST,
     OLDEST_FIRST,
     cached,
+    dropped_filters,
+    fewer_words,
     in_order,
     meetings_for_list,
+    read_query,
+    show_what_was_typed,
     suggestions,
     url_with,
 )
@@ -35,7 +40,8 @@ class MeetingListView(TemplateView):
         filterset = MeetingFilter(request.GET or None, queryset=meetings_for_list())
         filtered = filterset.qs.order_by()
         data = filterset.form.cleaned_data if filterset.is_bound else {}
-        q = data.get("q") or ""
+        typed = data.get("q") or ""
+        q, too_long = read_query(typed)
         sort = data.get("sort") or ("relevance" if q else "date")
         hits = None
         if q:
@@ -57,14 +63,22 @@ class MeetingListView(TemplateView):
                 found, sampled = facets(Meeting.objects.filter(pk__in=newest)), True
             else:
                 found = facets(filtered)
+        show_what_was_typed(filterset.form)
+        nothing = not page.object_list
         context.update(
             filterset=filterset,
             form=filterset.form,
             page_obj=page,
             meetings=page.object_list,
             hits=hits,
-            query=hits.query if hits else None,
-            q=q,
+            query=hits.query if hits is not None else None,
+            q=typed,
+            searched=q,
+            too_long=too_long,
+            max_query=MAX_QUERY_CHARS,
+            filtered=filterset.active,
+            dropped_filters=dropped_filters(request, filterset.form) if nothing else [],
+            fewer_words=fewer_words(request, q) if nothing else [],
             sort=sort,
             facets=self.facet_links(found, filterset),
             facets_sampled=sampled,
@@ -77,7 +91,8 @@ class MeetingListView(TemplateView):
                 for value, label in filterset.form.fields["sort"].choices
                 if value != "relevance" or q
             ],
-            clear_url=reverse("meetings:meeting-list") + (f"?{urlencode({'q': q})}" if q else ""),
+            clear_url=reverse("meetings:meeting-list")
+            + (f"?{urlencode({'q': typed})}" if typed else ""),
             people_suggestions=suggestions("participations"),
         )
         return context

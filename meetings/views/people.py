@@ -12,7 +12,7 @@ from django.views.generic import DetailView, ListView
 
 from meetings.extraction.turkish import name_key
 from meetings.models import Meeting, Participation, Person, PersonMention, Statement
-from meetings.views.common import NEWEST_FIRST
+from meetings.views.common import NEWEST_FIRST, LastPageWhenPastTheEnd
 
 
 def named(key: str) -> Q:
@@ -28,7 +28,7 @@ def named(key: str) -> Q:
     )
 
 
-class PersonListView(ListView):
+class PersonListView(LastPageWhenPastTheEnd, ListView):
     """People, most frequent participants first, with a name filter."""
 
     paginate_by = 50
