@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.urls import path
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
@@ -25,6 +26,18 @@ from meetings.models import (
 )
 
 
+class CompactInlineMixin:
+    """Inline rows one line high: no add, change, delete and view icons under each select."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        widget = getattr(formfield, "widget", None)
+        if isinstance(widget, RelatedFieldWidgetWrapper):
+            widget.can_add_related = widget.can_change_related = False
+            widget.can_delete_related = widget.can_view_related = False
+        return formfield
+
+
 class SourceColumnMixin:
     """A row's source as a short reference (article number and offsets), not the article's
     title: the title is the article's first sentence and made every row ~300 px tall."""
@@ -34,16 +47,17 @@ class SourceColumnMixin:
         if obj is None or obj.article_id is None:
             return "–"
         spans = getattr(obj, "spans", None) or ([obj.span] if obj.span else [])
-        where = ", ".join(f"{start}–{end}" for start, end in spans[:3])
+        every = ", ".join(f"{start}–{end}" for start, end in spans)
+        first = f" · {spans[0][0]}–{spans[0][1]}" if spans else ""
+        more = f" +{len(spans) - 1}" if len(spans) > 1 else ""
         return format_html(
-            '<span class="source-ref" title="{}">#{}{}</span>',
-            where,
-            obj.article_id,
-            f" · {where}" if where else "",
+            '<span class="source-ref" title="{}">#{}{}{}</span>', every, obj.article_id, first, more
         )
 
 
-class ParticipationInline(SourceColumnMixin, ProvenanceInlineMixin, admin.TabularInline):
+class ParticipationInline(
+    CompactInlineMixin, SourceColumnMixin, ProvenanceInlineMixin, admin.TabularInline
+):
     model = Participation
     extra = 0
     fields = ("person", "raw_name", "role", "title", "source")
@@ -51,20 +65,24 @@ class ParticipationInline(SourceColumnMixin, ProvenanceInlineMixin, admin.Tabula
     autocomplete_fields = ("person",)
 
 
-class StatementInline(SourceColumnMixin, ProvenanceInlineMixin, admin.StackedInline):
+class StatementInline(
+    CompactInlineMixin, SourceColumnMixin, ProvenanceInlineMixin, admin.TabularInline
+):
     model = Statement
     extra = 0
-    fields = (("order", "direct"), ("speaker", "speaker_name"), "text", "source")
+    fields = ("order", "speaker", "speaker_name", "direct", "text", "source")
     provenance_fields = ("source",)
     autocomplete_fields = ("speaker",)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "text":
-            kwargs["widget"] = forms.Textarea(attrs={"rows": 3, "cols": 80})
+            kwargs["widget"] = forms.Textarea(attrs={"rows": 2, "cols": 40})
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
-class AgreementMentionInline(SourceColumnMixin, ProvenanceInlineMixin, admin.TabularInline):
+class AgreementMentionInline(
+    CompactInlineMixin, SourceColumnMixin, ProvenanceInlineMixin, admin.TabularInline
+):
     model = AgreementMention
     extra = 0
     fields = ("agreement", "text", "statement", "source")
