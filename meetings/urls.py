@@ -1,4 +1,5 @@
-"""The site's pages. The HTML pages are kept in the page cache for anonymous visitors."""
+"""The site's pages, kept in the page cache for anonymous visitors. They are included under
+the language prefix (diplomacy/urls.py); the JSON autocomplete is not, and lives there."""
 
 from django.urls import path
 
@@ -12,7 +13,6 @@ urlpatterns = [
     path("meetings/", cached(views.MeetingListView.as_view()), name="meeting-list"),
     path("meetings/<slug:slug>/", cached(views.MeetingDetailView.as_view()), name="meeting-detail"),
     path("people/", cached(views.PersonListView.as_view()), name="person-list"),
-    path("people/autocomplete/", views.person_autocomplete, name="person-autocomplete"),
     path("people/<slug:slug>/", cached(views.PersonDetailView.as_view()), name="person-detail"),
     path("agreements/", cached(views.AgreementListView.as_view()), name="agreement-list"),
     path(

@@ -15,6 +15,14 @@ PAGES = [
     "/agreements/",
     "/agreements/10-kasim-2020-uclu-bildirisi/",
     "/statements/?q=bar%C4%B1%C5%9F",
+    # The messages: no hits with a filter and two words, a query too long, a bad date.
+    "/meetings/?q=lavrov+zzzqxw&kind=talks",
+    "/meetings/?q=" + "uzun+" * 120,
+    "/meetings/?date_from=2020-13-45&person=Kimsebilmez",
+    "/statements/?q=zzzqxw",
+    # English, under /en/.
+    "/en/meetings/",
+    "/en/people/sergey-lavrov/",
 ]
 
 

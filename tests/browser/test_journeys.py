@@ -63,11 +63,12 @@ def test_switch_to_english(site, page):
     page.goto(site + "/meetings/")
     expect(page.locator("html")).to_have_attribute("lang", "tr")
     page.get_by_role("button", name="English").click()
-    expect(page).to_have_url(site + "/meetings/")
+    expect(page).to_have_url(site + "/en/meetings/")
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.get_by_role("heading", level=1)).to_have_text("Meetings")
     expect(page.locator(".result").first).to_contain_text("November 2020")
     page.get_by_role("button", name="Türkçe").click()
+    expect(page).to_have_url(site + "/meetings/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Görüşmeler")
 
 
@@ -102,3 +103,33 @@ def test_autocomplete_suggests_people_as_you_type(site, page):
     options = page.locator("#person-suggestions option")
     expect(options).to_have_count(1)
     expect(options.first).to_have_attribute("value", "Sergey Şoygu")
+
+
+def test_a_search_with_no_hits_offers_ways_out(site, page):
+    page.goto(site + "/meetings/")
+    page.get_by_role("searchbox").fill("lavrov zzzqxw")
+    page.get_by_role("button", name="Ara").first.click()
+    status = page.locator(".no-hits")
+    expect(status).to_contain_text("“lavrov zzzqxw” için hiçbir sonuç bulunamadı.")
+    expect(status).to_contain_text("Yazımı kontrol edin")
+    # Removing the word that matched nothing finds the meetings again.
+    status.get_by_role("link", name="zzzqxw").click()
+    expect(page.locator(".result").first).to_be_visible()
+    expect(page.get_by_role("searchbox")).to_have_value("lavrov")
+
+
+def test_a_query_too_long_says_so_beside_the_box(site, page):
+    typed = "lavrov " + "uzun " * 120
+    page.goto(site + "/meetings/")
+    page.get_by_role("searchbox").fill(typed[:500])
+    page.goto(site + "/meetings/?q=" + typed.replace(" ", "+"))
+    expect(page.get_by_role("alert").first).to_contain_text("karakter uzunluğunda")
+    expect(page.get_by_role("searchbox")).to_have_value(typed.strip())
+    expect(page.locator(".result").first).to_be_visible()
+
+
+def test_an_invalid_date_stays_beside_its_error(site, page):
+    page.goto(site + "/meetings/?date_from=2020-13-45")
+    box = page.locator("#id_date_from")
+    expect(box).to_have_value("2020-13-45")
+    expect(page.locator(".field--error .field__error")).to_be_visible()

@@ -197,3 +197,14 @@ def world(db):
     )
     reindex_all()
     return w
+
+
+@pytest.fixture(autouse=True)
+def _turkish_between_requests():
+    """Each test starts in Turkish: a request to an English page leaves English active in the
+    test's thread, and get_absolute_url() would then give the /en/ address."""
+    from django.utils import translation
+
+    translation.activate("tr")
+    yield
+    translation.activate("tr")

@@ -1,6 +1,8 @@
 """Country names follow the interface's language; everything else an article says stays as
 written."""
 
+import re
+
 import pytest
 
 from meetings.ingest import Ingestor
@@ -26,12 +28,19 @@ def in_washington(known_entities):
 
 
 def test_the_english_interface_shows_english_country_names(client, in_washington):
-    english = {"HTTP_ACCEPT_LANGUAGE": "en"}
-    body = client.get(in_washington.get_absolute_url(), **english).content.decode()
-    assert '?country=united-states">United States</a>' in body
     blinken = in_washington.participations.get(role="guest").person
-    body = client.get(blinken.get_absolute_url(), **english).content.decode()
+    meeting_url, person_url = in_washington.get_absolute_url(), blinken.get_absolute_url()
+    body = client.get("/en" + meeting_url).content.decode()
+    assert '?country=united-states">United States</a>' in body
+    body = client.get("/en" + person_url).content.decode()
     assert "<dd>United States</dd>" in body
+    body = client.get("/en/meetings/").content.decode()
+    assert "Washington, United States" in body  # a list item
+    assert '">United States</option>' in body  # the country filter
+    assert re.search(r'country=united-states">United States</a> <span class="count">', body)
+    assert "Amerika Birleşik Devletleri" not in body and ">ABD<" not in body
+    body = client.get("/en/people/").content.decode()
+    assert "<td>United States</td>" in body
 
 
 def test_the_turkish_interface_shows_turkish_country_names(client, in_washington):

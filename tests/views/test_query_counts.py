@@ -63,7 +63,7 @@ def urls(world):
         "statement-list": reverse("meetings:statement-list"),
         "statement-list-search": reverse("meetings:statement-list")
         + "?q=anla%C5%9Fma&speaker=Lavrov",
-        "person-autocomplete": reverse("meetings:person-autocomplete") + "?q=lav",
+        "person-autocomplete": reverse("person-autocomplete") + "?q=lav",
     }
 
 

@@ -131,7 +131,7 @@ def test_statement_search_highlights_the_words(client, world):
 
 
 def test_autocomplete_finds_people_by_name_and_alias(client, world):
-    url = reverse("meetings:person-autocomplete")
+    url = reverse("person-autocomplete")
     assert client.get(url, {"q": "lav"}).json()["results"][0]["slug"] == "sergey-lavrov"
     assert [r["slug"] for r in client.get(url, {"q": "shoi"}).json()["results"]] == ["sergey-soygu"]
     assert client.get(url, {"q": "x"}).json() == {"results": []}

@@ -21,7 +21,7 @@ def test_every_page_answers(client, known_entities):
         reverse("meetings:agreement-list"),
         agreement.get_absolute_url(),
         reverse("meetings:statement-list"),
-        reverse("meetings:person-autocomplete") + "?q=ki",
+        reverse("person-autocomplete") + "?q=ki",
     ]
     for url in urls:
         assert client.get(url).status_code == 200, url
