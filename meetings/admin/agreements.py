@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from meetings.admin.history import HistoryAdmin
 from meetings.admin.locking import EditorLockMixin, LockedFieldsFilter, ReindexMixin
 from meetings.models import Agreement, AgreementAlias, AgreementMention, Country, DeletedImport
 
@@ -15,7 +16,7 @@ class AgreementAliasInline(admin.TabularInline):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(EditorLockMixin, admin.ModelAdmin):
+class AgreementAdmin(EditorLockMixin, HistoryAdmin):
     list_display = ("name", "status", "signed_date", "signed_date_precision", "n_mentions")
     list_filter = ("status", "parties", LockedFieldsFilter)
     search_fields = ("name", "name_key", "aliases__name", "aliases__key")
@@ -32,7 +33,7 @@ class AgreementAdmin(EditorLockMixin, admin.ModelAdmin):
 
 
 @admin.register(AgreementMention)
-class AgreementMentionAdmin(EditorLockMixin, admin.ModelAdmin):
+class AgreementMentionAdmin(EditorLockMixin, HistoryAdmin):
     list_display = ("text", "agreement", "meeting")
     search_fields = ("text", "agreement__name")
     autocomplete_fields = ("agreement", "meeting")
@@ -41,7 +42,7 @@ class AgreementMentionAdmin(EditorLockMixin, admin.ModelAdmin):
 
 
 @admin.register(AgreementAlias)
-class AgreementAliasAdmin(ReindexMixin, admin.ModelAdmin):
+class AgreementAliasAdmin(ReindexMixin, HistoryAdmin):
     list_display = ("name", "agreement")
     search_fields = ("name", "key", "agreement__name")
     autocomplete_fields = ("agreement",)
@@ -49,7 +50,7 @@ class AgreementAliasAdmin(ReindexMixin, admin.ModelAdmin):
 
 
 @admin.register(Country)
-class CountryAdmin(ReindexMixin, admin.ModelAdmin):
+class CountryAdmin(ReindexMixin, HistoryAdmin):
     list_display = ("name_tr", "name_en", "iso_code", "adjective", "demonym")
     search_fields = ("name_tr", "name_en", "iso_code", "adjective", "demonym")
     prepopulated_fields = {"slug": ("name_en",)}

@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from meetings.admin import review_page, review_queue
+from meetings.admin.history import HistoryAdmin
 from meetings.admin.locking import (
     EditorLockMixin,
     LockedFieldsFilter,
@@ -104,7 +105,7 @@ class MeetingReportInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(EditorLockMixin, admin.ModelAdmin):
+class MeetingAdmin(EditorLockMixin, HistoryAdmin):
     list_display = (
         "title",
         "date",
@@ -195,7 +196,7 @@ class MeetingAdmin(EditorLockMixin, admin.ModelAdmin):
 
 
 @admin.register(Statement)
-class StatementAdmin(EditorLockMixin, admin.ModelAdmin):
+class StatementAdmin(EditorLockMixin, HistoryAdmin):
     list_display = ("short_text", "speaker_name", "speaker", "direct", "meeting")
     list_filter = ("direct", LockedFieldsFilter)
     search_fields = ("text", "speaker_name", "speaker__name", "speaker__aliases__name")
@@ -213,7 +214,7 @@ class StatementAdmin(EditorLockMixin, admin.ModelAdmin):
 
 
 @admin.register(Participation)
-class ParticipationAdmin(EditorLockMixin, admin.ModelAdmin):
+class ParticipationAdmin(EditorLockMixin, HistoryAdmin):
     list_display = ("raw_name", "person", "role", "title", "meeting")
     list_filter = ("role", LockedFieldsFilter)
     search_fields = ("raw_name", "title", "person__name")

@@ -10,6 +10,7 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from meetings.admin.history import HistoryAdmin
 from meetings.admin.locking import EditorLockMixin, LockedFieldsFilter, ReindexMixin
 from meetings.merging import add_alias, merge_people
 from meetings.models import Person, PersonAlias
@@ -100,7 +101,7 @@ def merge_selected_people(modeladmin, request, queryset):
 
 
 @admin.register(Person)
-class PersonAdmin(EditorLockMixin, admin.ModelAdmin):
+class PersonAdmin(EditorLockMixin, HistoryAdmin):
     list_display = ("name", "country", "n_meetings", "n_statements")
     list_filter = ("country", LockedFieldsFilter)
     search_fields = ("name", "name_key", "aliases__name", "aliases__key")
@@ -145,7 +146,7 @@ class PersonAdmin(EditorLockMixin, admin.ModelAdmin):
 
 
 @admin.register(PersonAlias)
-class PersonAliasAdmin(ReindexMixin, admin.ModelAdmin):
+class PersonAliasAdmin(ReindexMixin, HistoryAdmin):
     list_display = ("name", "person")
     search_fields = ("name", "key", "person__name")
     autocomplete_fields = ("person",)

@@ -57,8 +57,6 @@ REVIEWED_MEETING_FIELDS = (
     "needs_review",
     "review_reasons",
 )
-REVIEWED_PARTICIPATION_FIELDS = ("person", "raw_name", "role", "title")
-REVIEWED_STATEMENT_FIELDS = ("speaker", "speaker_name")
 
 
 class JSONArrayLength(models.Func):
@@ -157,17 +155,15 @@ class QueueActionForm(forms.Form):
 
 
 def mark_reviewed(meeting: Meeting) -> list[str]:
-    """Take meeting off the queue and lock it, with its participants and statements, against
-    re-import; return the meeting fields newly locked (the caller logs)."""
+    """Take meeting off the queue and lock its fields against re-import; return the fields
+    newly locked (the caller saves nothing more, and logs).
+
+    Its participants and statements keep the locks of what the editor changed on them, so
+    the public page's "corrected by an editor" marks only real corrections.
+    """
     meeting.needs_review = False
     locked = meeting.lock(*REVIEWED_MEETING_FIELDS)
     meeting.save()
-    for participation in meeting.participations.all():
-        if participation.lock(*REVIEWED_PARTICIPATION_FIELDS):
-            participation.save()
-    for statement in meeting.statements.all():
-        if statement.lock(*REVIEWED_STATEMENT_FIELDS):
-            statement.save()
     return locked
 
 

@@ -36,3 +36,6 @@ __all__ = [
     "SearchDocument",
     "Statement",
 ]
+
+# Last: the historical models are built from the models above.
+from meetings.models import history  # noqa: E402, F401

@@ -125,8 +125,12 @@ def test_the_page_highlights_every_extracted_span_in_the_escaped_source(admin_cl
     assert 'class="src src-agreement"' in html
 
 
-def test_reasons_show_as_labels(admin_client, meeting):
-    html = admin_client.get(url(meeting), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+def test_reasons_show_as_labels(admin_client, meeting, settings):
+    assert (
+        "bir sözün kime ait olduğu belirlenemedi" in admin_client.get(url(meeting)).content.decode()
+    )
+    settings.LANGUAGE_CODE = "en"
+    html = admin_client.get(url(meeting)).content.decode()
     assert "a statement has no identified speaker" in html
 
 
