@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from types import SimpleNamespace
 from urllib.parse import urlencode
 
-from django.db.models import Count, F, Prefetch, Q
+from django.core.paginator import Paginator
+from django.db.models import Count, F, Q
 from django.http import JsonResponse
 from django.urls import reverse
 from django.views.generic import DetailView, ListView
@@ -66,39 +68,48 @@ def person_autocomplete(request):
 
 
 class PersonDetailView(DetailView):
-    """One person: aliases, titles over time, a timeline, counterparts and statements."""
+    """One person: aliases, titles over time, a timeline by year and counterparts at the top,
+    then their meetings and their statements, each paginated."""
 
     template_name = "meetings/person_detail.html"
+    meetings_per_page = 20
+    statements_per_page = 10
 
     def get_queryset(self):
-        return Person.objects.select_related("country").prefetch_related(
-            "aliases",
-            Prefetch(
-                "participations",
-                queryset=Participation.objects.select_related("meeting").order_by(
-                    F("meeting__date").desc(nulls_last=True), "-meeting_id"
-                ),
-            ),
-            Prefetch(
-                "statements",
-                queryset=Statement.objects.select_related("meeting").order_by(
-                    F("meeting__date").desc(nulls_last=True), "meeting_id", "order"
-                ),
-            ),
-        )
+        return Person.objects.select_related("country").prefetch_related("aliases")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         person = self.object
-        participations = list(person.participations.all())
-        timeline = defaultdict(list)
-        titles = {}
-        for p in participations:
-            year = p.meeting.date.year if p.meeting.date else None
-            timeline[year].append(p)
-            if p.title:
-                seen = titles.setdefault(p.title, {"title": p.title, "meetings": []})
-                seen["meetings"].append(p.meeting)
+        request = self.request
+        # The whole record in two narrow rows per meeting: titles and years, no meeting rows.
+        held = list(
+            Participation.objects.filter(person=person).values_list(
+                "title", "meeting__date", "meeting__date_precision"
+            )
+        )
+        titles, years = {}, defaultdict(int)
+        for title, date, precision in held:
+            years[date.year if date else None] += 1
+            if title:
+                titles.setdefault(title, []).append(
+                    SimpleNamespace(date=date, date_precision=precision)
+                )
+        list_url = reverse("meetings:meeting-list")
+        paginator = Paginator(
+            Participation.objects.filter(person=person)
+            .select_related("meeting")
+            .order_by(F("meeting__date").desc(nulls_last=True), "-meeting_id"),
+            self.meetings_per_page,
+        )
+        paginator.count = len(held)  # counted already: no COUNT query
+        meetings = paginator.get_page(request.GET.get("meetings_page"))
+        statements = Paginator(
+            Statement.objects.filter(speaker=person)
+            .select_related("meeting")
+            .order_by(F("meeting__date").desc(nulls_last=True), "meeting_id", "order"),
+            self.statements_per_page,
+        ).get_page(request.GET.get("statements_page"))
         counterparts = (
             Participation.objects.filter(
                 meeting__participations__person=person, person__isnull=False
@@ -108,10 +119,23 @@ class PersonDetailView(DetailView):
             .annotate(n=Count("meeting", distinct=True))
             .order_by("-n", "person__name")[:25]
         )
-        list_url = reverse("meetings:meeting-list")
         context.update(
-            timeline=sorted(timeline.items(), key=lambda item: -(item[0] or 0)),
-            titles=self.titles_over_time(titles.values()),
+            years=[
+                {
+                    "year": year,
+                    "n": n,
+                    "url": f"{list_url}?"
+                    + urlencode(
+                        [("person", person.slug)]
+                        + ([("year", year)] if year else [("undated", "on")])
+                    ),
+                }
+                for year, n in sorted(years.items(), key=lambda item: -(item[0] or 0))
+            ],
+            meetings_page=meetings,
+            timeline=self.by_year(meetings.object_list),
+            statements_page=statements,
+            titles=self.titles_over_time(titles.items()),
             counterparts=[
                 {
                     **row,
@@ -137,17 +161,25 @@ class PersonDetailView(DetailView):
         return context
 
     @staticmethod
+    def by_year(participations) -> list[tuple]:
+        """One page's participations grouped by year, newest first, as the page lists them."""
+        groups: dict = {}
+        for p in participations:
+            groups.setdefault(p.meeting.date.year if p.meeting.date else None, []).append(p)
+        return list(groups.items())
+
+    @staticmethod
     def titles_over_time(titles):
         """Each title with the first and last meeting it was held at, earliest first."""
         rows = []
-        for entry in titles:
-            dated = [m for m in entry["meetings"] if m.date]
+        for title, meetings in titles:
+            dated = [m for m in meetings if m.date]
             rows.append(
                 {
-                    "title": entry["title"],
+                    "title": title,
                     "first": min(dated, key=lambda m: m.date) if dated else None,
                     "last": max(dated, key=lambda m: m.date) if dated else None,
-                    "count": len(entry["meetings"]),
+                    "count": len(meetings),
                 }
             )
         return sorted(rows, key=lambda r: (r["first"] is None, r["first"] and r["first"].date))

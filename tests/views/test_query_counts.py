@@ -37,7 +37,7 @@ PAGES = {
     "meeting-list-filtered": GENERATION + 12 + SEARCH,
     "meeting-detail": GENERATION + 6,
     "person-list": GENERATION + 2,
-    "person-detail": GENERATION + 6,
+    "person-detail": GENERATION + 8,  # + a page of meetings, of statements, and their count
     "agreement-list": GENERATION + 3,
     "agreement-detail": GENERATION + 5,
     "statement-list": GENERATION + 3,
