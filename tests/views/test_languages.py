@@ -4,6 +4,7 @@ Turkish pages keep the addresses they always had; English ones are the same unde
 health check, the admin, the language switch and the JSON endpoints have one address.
 """
 
+import html
 import re
 
 import pytest
@@ -106,3 +107,14 @@ def test_compiled_translations_are_committed():
 
     for language in ("tr", "en"):
         assert (settings.BASE_DIR / "locale" / language / "LC_MESSAGES" / "django.mo").exists()
+
+
+def test_a_known_agreements_description_is_in_the_readers_language(client, known_entities):
+    from meetings.models import Agreement
+
+    agreement = Agreement.objects.get(slug="10-kasim-2020-uclu-bildirisi")
+    url = agreement.get_absolute_url()
+    turkish = html.unescape(client.get(url).content.decode())
+    assert "İkinci Karabağ Savaşı'nı sona erdiren üçlü bildiri" in turkish
+    assert "Second Karabakh War" not in turkish
+    assert "Second Karabakh War" in client.get("/en" + url).content.decode()
