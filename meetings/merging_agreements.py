@@ -1,0 +1,65 @@
+"""Merging duplicate Agreement records into one, keeping every mention and name."""
+
+from django.db import transaction
+
+from meetings.extraction.turkish import name_key
+from meetings.models import Agreement, AgreementAlias, AgreementMention, AgreementStatus
+
+# A merged agreement is as far along as the furthest of its records.
+_STATUS_RANK = {
+    AgreementStatus.REFERRED: 0,
+    AgreementStatus.PROPOSED: 1,
+    AgreementStatus.SIGNED: 2,
+}
+
+
+def _add_alias(agreement: Agreement, name: str) -> bool:
+    """Give agreement the alias name unless it is its own name; return whether it was new."""
+    key = name_key(name)
+    if not key or key == agreement.name_key:
+        return False
+    alias, created = AgreementAlias.objects.get_or_create(
+        key=key, defaults={"agreement": agreement, "name": name}
+    )
+    if not created and alias.agreement_id != agreement.pk:
+        alias.agreement = agreement
+        alias.save()
+    return created
+
+
+@transaction.atomic
+def merge_agreements(survivor: Agreement, others: list[Agreement]) -> dict[str, int]:
+    """Move the others' mentions, aliases and parties onto survivor, then delete them.
+
+    Each merged agreement's name becomes an alias of the survivor, so the next import
+    resolves that wording to the survivor. Rows are saved one by one (not ``update()``) so
+    that each move is in their history. Returns how many mentions and new aliases moved.
+    """
+    others = [a for a in others if a.pk != survivor.pk]
+    ids = [a.pk for a in others]
+    mentions = list(AgreementMention.objects.filter(agreement_id__in=ids))
+    for mention in mentions:
+        mention.agreement = survivor
+        mention.save()
+    moved_aliases = list(AgreementAlias.objects.filter(agreement_id__in=ids))
+    for alias in moved_aliases:
+        alias.agreement = survivor
+        alias.save()
+    survivor.parties.add(*{c for a in others for c in a.parties.all()})
+    changed = False
+    for other in others:
+        if _STATUS_RANK.get(other.status, 0) > _STATUS_RANK.get(survivor.status, 0):
+            survivor.status, changed = other.status, True
+        if survivor.signed_date is None and other.signed_date is not None:
+            survivor.signed_date = other.signed_date
+            survivor.signed_date_precision = other.signed_date_precision
+            changed = True
+        if not survivor.description and other.description:
+            survivor.description, changed = other.description, True
+    if changed:
+        survivor.save()
+    names = [a.name for a in others]
+    for other in others:
+        other.delete()
+    new_aliases = sum(_add_alias(survivor, name) for name in names)
+    return {"mentions": len(mentions), "aliases": len(moved_aliases) + new_aliases}
