@@ -130,7 +130,7 @@ class PeopleFilter(django_filters.Filter):
         return qs
 
 
-def _place_choices():
+def _read_places():
     places = (
         Meeting.objects.exclude(location="")
         .order_by("location")
@@ -138,6 +138,14 @@ def _place_choices():
         .distinct()
     )
     return [(p, p) for p in places]
+
+
+def place_choices():
+    """Every place a meeting was held, kept under the data generation. Given to the field as
+    a callable, so that building a form (which deep-copies its fields) never copies the list,
+    and the list is read only when a place is chosen or the options are written."""
+    key = f"filters:places:{current_generation()}"
+    return [("", _("Any place")), *cache.get_or_set(key, _read_places, PLACES_SECONDS)]
 
 
 def overlapping(prefix: str, start: dt.date | None, end: dt.date | None) -> Q:
@@ -191,7 +199,7 @@ class MeetingFilter(django_filters.FilterSet):
         method="mentioning",
     )
     place = django_filters.ChoiceFilter(
-        field_name="location", choices=[], label=_("Place"), empty_label=_("Any place")
+        field_name="location", choices=place_choices, label=_("Place"), empty_label=None
     )
     kind = django_filters.ChoiceFilter(
         choices=MeetingKind.choices, label=_("Kind"), empty_label=_("Any kind")
@@ -208,12 +216,6 @@ class MeetingFilter(django_filters.FilterSet):
     class Meta:
         model = Meeting
         fields: list[str] = []
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        key = f"filters:places:{current_generation()}"
-        places = cache.get_or_set(key, _place_choices, PLACES_SECONDS)
-        self.filters["place"].extra["choices"] = places
 
     def keep(self, queryset, name, value):
         """Read elsewhere (search, date range, ordering); no filtering of its own here."""

@@ -1,13 +1,18 @@
 """Small helpers for showing meetings."""
 
 from django import template
-from django.utils.html import format_html_join
+from django.core.cache import cache
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from meetings.extraction.turkish import tr_upper
 from meetings.models import MeetingKind, Role
+from meetings.search.generation import current_generation
 
 register = template.Library()
+
+OPTIONS_SECONDS = 300  # bounds memory; the data generation retires the options sooner
 
 _LABELS = {"kind": dict(MeetingKind.choices), "role": dict(Role.choices)}
 
@@ -37,27 +42,46 @@ def choice_label(value, kind):
 
 @register.filter
 def options(bound_field):
-    """A select's <option> elements, the current value selected, built in one pass.
+    """A select's <option> elements, the current value selected.
 
-    Read in one query (no COUNT first, as len() would), and written here rather than by a
-    template loop or the widget's per-option templates: a list of places or countries
-    renders in a fraction of the time.
+    The options are written here rather than by a template loop or the widget's per-option
+    templates, and kept under the data generation and the language: the list of places,
+    countries and agreements is the same for every page until the data changes, so a page
+    neither queries nor formats it again. Only the selected value differs.
     """
-    current = str(bound_field.value())
-    return format_html_join(
-        "",
-        '<option value="{}"{}>{}</option>',
-        (
-            (value, " selected" if str(value) == current else "", label)
-            for value, label in bound_field.field.choices
-        ),
+    form = bound_field.form
+    key = (
+        f"options:{type(form).__module__}.{type(form).__name__}:{bound_field.name}:"
+        f"{current_generation()}:{get_language()}"
     )
+    html = cache.get(key)
+    if html is None:
+        html = str(
+            format_html_join(
+                "",
+                '<option value="{}">{}</option>',
+                ((value, label) for value, label in bound_field.field.choices),
+            )
+        )
+        cache.set(key, html, OPTIONS_SECONDS)
+    current = bound_field.value()
+    if current not in (None, ""):
+        chosen = format_html('<option value="{}">', str(current))
+        html = html.replace(chosen, chosen[:-1] + " selected>", 1)
+    else:
+        html = html.replace('<option value="">', '<option value="" selected>', 1)
+    return mark_safe(html)  # noqa: S308 - built by format_html from escaped pieces
 
 
 @register.filter
 def datalist_options(names):
-    """<option> elements for a datalist of names."""
-    return format_html_join("", '<option value="{}"></option>', ((name,) for name in names))
+    """<option> elements for a datalist of names (kept per data generation, like options)."""
+    key = f"datalist:{current_generation()}:{hash(tuple(names))}"
+    html = cache.get(key)
+    if html is None:
+        html = str(format_html_join("", '<option value="{}"></option>', ((n,) for n in names)))
+        cache.set(key, html, OPTIONS_SECONDS)
+    return mark_safe(html)  # noqa: S308 - built by format_html_join from escaped names
 
 
 @register.filter

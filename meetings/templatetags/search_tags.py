@@ -22,8 +22,10 @@ def snippet(text, query=None, width=240):
 
 @register.simple_tag
 def meeting_snippet(meeting, query=None, width=240):
-    """The snippet of a meeting's first source article (its articles must be prefetched)."""
+    """The snippet of a meeting's first source article, from its opening (the articles must be
+    prefetched with an ``opening``, as ``meetings_for_list`` does)."""
     articles = meeting.articles.all()
     if not articles:
         return ""
-    return _snippet(articles[0].text, query, width)
+    article = articles[0]
+    return _snippet(getattr(article, "opening", None) or article.text, query, width)

@@ -7,6 +7,7 @@ import re
 from django import forms
 from django.core.cache import cache
 from django.db.models import Count, F, Prefetch
+from django.db.models.functions import Substr
 
 from meetings.models import Article, Meeting, Participation, Person
 from meetings.search.generation import current_generation
@@ -17,20 +18,30 @@ STATEMENTS_PER_PAGE = 25
 NEWEST_FIRST = [F("date").desc(nulls_last=True), "-id"]
 OLDEST_FIRST = [F("date").asc(nulls_last=True), "id"]
 CACHE_SECONDS = 300  # how long an aggregate is kept; the data generation retires it sooner
-FACET_SAMPLE = 5000
+FACET_SAMPLE = 2000  # a filtered list's facets count its newest this many meetings
+SEARCH_FACET_SAMPLE = 300  # a search's people and countries: its first this many hits
+# A list item's snippet is read from this much of its article's opening: a match further in
+# shows the opening instead (the snippet is a pointer; the meeting page has the whole text).
+SNIPPET_SOURCE_CHARS = 1200
 # A query's pieces as the user sees them: a quoted phrase (perhaps excluded) or a word.
 WORD_OR_PHRASE = re.compile(r'-?["“”„«»][^"“”„«»]*["“”„«»]?|\S+')
 
 
-def meetings_for_list():
-    """Meetings with what a list item shows: country, participants, and the article text."""
-    return Meeting.objects.select_related("country").prefetch_related(
+def meetings_for_list(snippets: bool = True):
+    """Meetings with what a list item shows: country, participants, and (for the snippet)
+    the opening of the first article, never its whole text."""
+    queryset = Meeting.objects.select_related("country").prefetch_related(
         Prefetch(
             "participations",
             queryset=Participation.objects.select_related("person").order_by("role", "id"),
-        ),
-        Prefetch("articles", queryset=Article.objects.only("id", "text")),
+        )
     )
+    if snippets:
+        openings = Article.objects.annotate(opening=Substr("text", 1, SNIPPET_SOURCE_CHARS))
+        queryset = queryset.prefetch_related(
+            Prefetch("articles", queryset=openings.only("id").order_by("pk"))
+        )
+    return queryset
 
 
 def cached(key: str, compute):

@@ -47,7 +47,7 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["latest"] = list(meetings_for_list().order_by(*NEWEST_FIRST)[:8])
+        context["latest"] = list(meetings_for_list(snippets=False).order_by(*NEWEST_FIRST)[:8])
         context["counts"] = cached("home:counts", site_counts)
         context["frequent"] = cached("home:frequent", frequent_participants)
         context["per_month"] = cached("home:per-month", meetings_per_month)

@@ -17,6 +17,7 @@ from meetings.views.common import (
     MEETINGS_PER_PAGE,
     NEWEST_FIRST,
     OLDEST_FIRST,
+    SEARCH_FACET_SAMPLE,
     cached,
     dropped_filters,
     fewer_words,
@@ -47,14 +48,22 @@ class MeetingListView(TemplateView):
         if q:
             hits = search_meetings(q, queryset=filtered if filterset.active else None, order=sort)
         number = request.GET.get("page")
-        sampled = False
+        sampled, facet_sample = False, FACET_SAMPLE
         if hits is not None and hits.query:
             page = Paginator(hits.ids, MEETINGS_PER_PAGE).get_page(number)
             page.object_list = in_order(meetings_for_list(), list(page.object_list))
-            found = facets(Meeting.objects.filter(pk__in=hits.ids), years=hits.years())
+            # People and countries are counted over the first hits in the page's order; the
+            # years over every hit, read from their document keys without a query.
+            first = hits.ids[:SEARCH_FACET_SAMPLE]
+            found = facets(Meeting.objects.filter(pk__in=first), years=hits.years())
+            sampled = len(hits.ids) > len(first)
+            facet_sample = len(first)
         else:
             ordered = filtered.order_by(*(OLDEST_FIRST if sort == "-date" else NEWEST_FIRST))
-            page = Paginator(ordered, MEETINGS_PER_PAGE).get_page(number)
+            paginator = Paginator(ordered, MEETINGS_PER_PAGE)
+            if not filterset.active:  # every meeting: counted once per data generation
+                paginator.count = cached("count:meetings", Meeting.objects.count)
+            page = paginator.get_page(number)
             if not filterset.active:
                 found = cached("facets:all", lambda: facets(Meeting.objects.all()))
             elif page.paginator.count > FACET_SAMPLE:
@@ -82,7 +91,8 @@ class MeetingListView(TemplateView):
             sort=sort,
             facets=self.facet_links(found, filterset),
             facets_sampled=sampled,
-            facet_sample=FACET_SAMPLE,
+            facet_sample=facet_sample,
+            facets_of_search=hits is not None and bool(hits.query),
             chosen_people=[
                 (p, url_with(request, person=("remove", p.slug))) for p in filterset.people
             ],
