@@ -69,10 +69,11 @@ format: install-test
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-bench: install-test ## Benchmarks (not timed tests): extraction, import, search and pages.
+bench: install-test ## Benchmarks (not timed tests): extraction, import, search, pages and the review queue.
 	$(PY) tests/bench/bench_extraction.py
 	$(PY) tests/bench/bench_import.py
 	$(PY) tests/bench/bench_search.py
+	$(PY) tests/bench/bench_review_queue.py
 
 eval: install ## Extraction scores on the dev set and the seeds; EVAL_ARGS=--verbose lists the misses.
 	$(PY) tests/extraction/eval.py $(EVAL_ARGS)

@@ -16,7 +16,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models import Case, Count, Q, Value, When
 from django.db.models.functions import Cast
 from django.http import HttpResponseRedirect
@@ -26,7 +26,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from meetings.extraction.reasons import ALL_CODES, Reason, label
-from meetings.models import Meeting, Participation
+from meetings.models import Meeting, Participation, Person
 from meetings.search import reindex_meetings
 
 PAGE_SIZE = 50
@@ -70,7 +70,10 @@ class JSONArrayLength(models.Func):
 
 
 def _has_reason(code: str) -> Q:
-    # The stored list read as text: '["no_host", "date_unknown"]' on both databases.
+    """Meetings whose reasons include code."""
+    if connection.vendor == "postgresql":
+        return Q(review_reasons__contains=[code])  # jsonb @>, no text conversion per row
+    # SQLite has no JSON containment: the stored list as text, '["no_host", "date_unknown"]'.
     return Q(reasons_text__contains=f'"{code}"')
 
 
@@ -81,12 +84,12 @@ def queue(queryset=None):
         Case(When(_has_reason(code), then=Value(weight)), default=Value(0))
         for code, weight in EXTRA_DOUBT.items()
     ]
-    return (
-        queryset.filter(needs_review=True)
-        .annotate(reasons_text=Cast("review_reasons", models.TextField()))
-        .annotate(doubt=functools.reduce(operator.add, extra, JSONArrayLength("review_reasons")))
-        .order_by("-doubt", models.F("date").desc(nulls_last=True), "-id")
-    )
+    queryset = queryset.filter(needs_review=True)
+    if connection.vendor != "postgresql":
+        queryset = queryset.annotate(reasons_text=Cast("review_reasons", models.TextField()))
+    return queryset.annotate(
+        doubt=functools.reduce(operator.add, extra, JSONArrayLength("review_reasons"))
+    ).order_by("-doubt", models.F("date").desc(nulls_last=True), "-id")
 
 
 def reason_choices():
@@ -114,8 +117,11 @@ class ReviewFilter(django_filters.FilterSet):
         return queryset.filter(_has_reason(value))
 
     def filter_person(self, queryset, name, value):
+        """Meetings with a participant of that name: a person's name, or the name as written
+        where no person was resolved (the rows an editor most often looks for)."""
+        people = Person.objects.filter(name__icontains=value).values("pk")
         taking_part = Participation.objects.filter(meeting=models.OuterRef("pk")).filter(
-            Q(raw_name__icontains=value) | Q(person__name__icontains=value)
+            Q(person__in=people) | Q(person__isnull=True, raw_name__icontains=value)
         )
         return queryset.filter(models.Exists(taking_part))
 
