@@ -16,6 +16,8 @@ from meetings.extraction.turkish import name_key
 from meetings.models import Meeting, Participation, Person, PersonMention, Statement
 from meetings.views.common import NEWEST_FIRST, LastPageWhenPastTheEnd
 
+MAX_NAME_QUERY = 100  # a name box's longest query; longer ones are cut, and the page says so
+
 
 def named(key: str) -> Q:
     """People any word of whose name or alias begins with key (a folded name key).
@@ -41,14 +43,15 @@ class PersonListView(LastPageWhenPastTheEnd, ListView):
             n_meetings=Count("participations__meeting", distinct=True),
             n_statements=Count("statements", distinct=True),
         )
-        key = name_key(self.request.GET.get("q", ""))[:100]
+        key = name_key(self.request.GET.get("q", "")[:MAX_NAME_QUERY])
         if key:
             people = people.filter(named(key)).distinct()
         return people.order_by("-n_meetings", "name")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["q"] = self.request.GET.get("q", "")[:100]
+        typed = self.request.GET.get("q", "")
+        context.update(q=typed, too_long=len(typed) > MAX_NAME_QUERY, max_query=MAX_NAME_QUERY)
         return context
 
 

@@ -93,3 +93,10 @@ def test_a_page_past_the_end_shows_the_nearest_page_on_every_list(client, world,
     page = response.context["page_obj"]
     assert page.number == (page.paginator.num_pages if number == "999" else 1)
     assert len(page.object_list) > 0
+
+
+def test_a_name_too_long_for_the_people_box_is_said_to_be(client, world):
+    typed = "Lavrov" + "x" * 120
+    page = body(client, reverse("meetings:person-list"), {"q": typed})
+    assert f'value="{typed}"' in page
+    assert 'role="alert">Bu ad 126 karakter uzunluğunda' in page
