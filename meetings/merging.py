@@ -3,7 +3,7 @@
 from django.db import transaction
 
 from meetings.extraction.turkish import name_key
-from meetings.models import Participation, Person, PersonAlias, Statement
+from meetings.models import Participation, Person, PersonAlias, PersonMention, Statement
 
 
 def add_alias(person: Person, name: str) -> bool:
@@ -22,7 +22,8 @@ def add_alias(person: Person, name: str) -> bool:
 
 @transaction.atomic
 def merge_people(survivor: Person, others: list[Person]) -> dict[str, int]:
-    """Move the others' participations, statements and names onto survivor, then delete them.
+    """Move the others' participations, statements, mentions and names onto survivor, then
+    delete them.
 
     Each merged person's name and aliases become aliases of the survivor, so the next import
     resolves those spellings to the survivor: the merge stays merged.
@@ -32,6 +33,7 @@ def merge_people(survivor: Person, others: list[Person]) -> dict[str, int]:
     moved = {
         "participations": Participation.objects.filter(person_id__in=ids).update(person=survivor),
         "statements": Statement.objects.filter(speaker_id__in=ids).update(speaker=survivor),
+        "mentions": PersonMention.objects.filter(person_id__in=ids).update(person=survivor),
     }
     names = [p.name for p in others]
     names += PersonAlias.objects.filter(person_id__in=ids).values_list("name", flat=True)

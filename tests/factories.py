@@ -32,6 +32,7 @@ class ArticleFactory(factory.django.DjangoModelFactory):
         model = models.Article
 
     filename = factory.Sequence(lambda n: f"{n:03d}_article.txt")
+    source = factory.LazyAttribute(lambda a: f"pasted:{a.sha256}")
     raw_text = factory.Sequence(lambda n: f"Haber metni {n}.")
     text = factory.LazyAttribute(lambda a: a.raw_text)
     sha256 = factory.LazyAttribute(lambda a: hashlib.sha256(a.raw_text.encode()).hexdigest())

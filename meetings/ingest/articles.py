@@ -1,555 +1,68 @@
-"""Turning one extracted article into rows, idempotently and without undoing editors' work."""
+"""One import run: its two writers, sharing what the resolver remembers and the counts."""
 
 from __future__ import annotations
 
 from collections import Counter
-from contextlib import contextmanager
 
-from django.db import IntegrityError, connection, transaction
-from django.db.models import Exists, OuterRef, Q
-
-from meetings.extraction.reasons import Reason
 from meetings.extraction.records import ExtractedArticle
-from meetings.extraction.records import Meeting as ExtractedMeeting
-from meetings.extraction.turkish import fold, name_key
-from meetings.ingest.meetings import (
-    MeetingIndex,
-    lock_meetings,
-    meeting_fields,
-    meeting_slug_base,
-    new_meeting_slug,
-    principal_ids,
+from meetings.ingest.records import EXTRACTOR_VERSION, POSSIBLE_DUPLICATE
+from meetings.ingest.resolve import Resolver
+from meetings.ingest.writers import (
+    ArticleWriter,
+    ChunkWriter,
+    Incoming,
+    SearchBatch,
+    flush_search_index,
 )
-from meetings.ingest.pending import PendingRows
-from meetings.ingest.resolve import Resolver, record_name, with_parties
-from meetings.ingest.rows import Desired, digest, occurrence_keys, sync_rows
-from meetings.models import (
-    Agreement,
-    AgreementMention,
-    Article,
-    Country,
-    Meeting,
-    MeetingReport,
-    Participation,
-    PersonMention,
-    SearchDocument,
-    Statement,
-)
-from meetings.models.base import normalise_partial_date
-from meetings.search import reindex_meetings
 
-EXTRACTOR_VERSION = "1"
-POSSIBLE_DUPLICATE = Reason.POSSIBLE_DUPLICATE.value
-
-
-def flush_search_index(meeting_ids: set[int], *, sweep: bool = False) -> None:
-    """Reindex these meetings; with sweep, also every meeting that has no search document at
-    all (left by an import killed before it reindexed)."""
-    if sweep:
-        # NOT EXISTS, an anti-join: PostgreSQL runs NOT IN (subquery) over a large document
-        # table as a loop over every meeting (4 s at 12,000 meetings, growing quadratically).
-        indexed = SearchDocument.objects.filter(meeting_id=OuterRef("pk"))
-        orphans = Meeting.objects.filter(~Exists(indexed))
-        meeting_ids = {*meeting_ids, *orphans.values_list("pk", flat=True)}
-    reindex_meetings(meeting_ids)
-
-
-def _names(extracted: ExtractedArticle) -> list[tuple[str, str | None]]:
-    """Every person's name in the article, with the country given for them."""
-    names = [(p.name, p.country) for m in extracted.meetings for p in m.participants]
-    names += [(p.name, p.country) for p in extracted.mentioned_persons]
-    names += [
-        (s.speaker, None)
-        for m in extracted.meetings
-        for s in m.statements
-        if s.speaker and not s.institution
-    ]
-    return names
-
-
-def _year(found: ExtractedMeeting) -> int | None:
-    """The meeting's year, if known: what anchors a generic agreement signed there."""
-    return found.date.value.year if found.date.value else None
-
-
-def _one_per_place(mentions: list) -> list:
-    """Mentions in text order, each stretch of text once: of overlapping mentions, the
-    longest stays (the phrase around a short name), the first of equal ones."""
-    kept: list = []
-    for mention in sorted(mentions, key=lambda m: (m.span[0], -m.span[1])):
-        if kept and mention.span[0] < kept[-1].span[1]:
-            if mention.span[1] - mention.span[0] > kept[-1].span[1] - kept[-1].span[0]:
-                kept[-1] = mention
-            continue
-        kept.append(mention)
-    return kept
-
-
-def _relax_commit() -> None:
-    """On PostgreSQL, do not wait for this transaction's WAL flush at commit.
-
-    A crash can then lose the last few commits, but never half of one: the article is
-    simply imported again by the next run, which is idempotent. Importing is several
-    times faster for it.
-    """
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL synchronous_commit = off")
+__all__ = ["EXTRACTOR_VERSION", "POSSIBLE_DUPLICATE", "Ingestor", "flush_search_index"]
 
 
 class Ingestor:
-    """Writes extracted articles to the database; one instance serves one import run."""
+    """Writes extracted articles to the database; one instance serves one import run.
 
-    def __init__(self, resolver: Resolver | None = None, *, reindex_each: bool = True) -> None:
-        """reindex_each False leaves search reindexing of articles ingested one by one to the
-        caller, in batches: the ids of the meetings written wait in self.unindexed (see
-        flush_search_index). A chunk (ingest_new) is always indexed in its own transaction."""
+    A chunk of new articles goes to a ChunkWriter, anything else to an ArticleWriter, one
+    article at a time. reindex_every: meetings written one by one are reindexed in their
+    article's transaction (1), or in batches of that many once committed; finish() then
+    reindexes the rest. A chunk is always indexed in its own transaction.
+    """
+
+    def __init__(self, resolver: Resolver | None = None, *, reindex_every: int = 1) -> None:
         self.resolver = resolver or Resolver()
-        self.reindex_each = reindex_each
-        self.unindexed: set[int] = set()
         self.stats: Counter = Counter()
-        self.fresh = False  # whether the article being ingested was stored just now
-        # While a chunk of new articles is written (ingest_new): its new rows, held back to
-        # be inserted together, and the meetings its principals already had.
-        self.pending: PendingRows | None = None
-        self.index: MeetingIndex | None = None
+        self.search = SearchBatch(reindex_every)
+        self._articles = ArticleWriter(self.resolver, self.stats, self.search)
+        self._chunks = ChunkWriter(self.resolver, self.stats)
 
-    def ingest(self, extracted: ExtractedArticle, raw_text: str, *, force: bool = False) -> str:
+    def ingest(
+        self,
+        extracted: ExtractedArticle,
+        raw_text: str,
+        *,
+        force: bool = False,
+        source: str | None = None,
+    ) -> str:
         """Store one article and everything read from it; return new, updated or unchanged.
 
+        source is the article's identity (Article.source): by default the file the
+        extraction names (file_source) or, with none, its content's hash (pasted_source).
         All of it in one transaction: a failure leaves nothing of the article behind.
         """
-        self.resolver.trim()
-        with self._all_or_nothing():
-            return self._ingest(extracted, raw_text, force)
+        return self._articles.write(Incoming(extracted, raw_text, source), force=force)
 
-    @contextmanager
-    def _all_or_nothing(self):
-        """One transaction; if it rolls back, so do the resolver's memory and the counts."""
-        counted = Counter(self.stats)
-        try:
-            with transaction.atomic():
-                yield
-        except BaseException:
-            self.resolver.forget()  # rows it remembered were rolled back
-            self.stats = counted
-            raise
-
-    def _ingest(self, extracted: ExtractedArticle, raw_text: str, force: bool) -> str:
-        source = extracted.source
-        self.fresh = False
-        _relax_commit()
-        lock_meetings()
-        article = self._stored_article(source)
-        if article is not None and article.sha256 == source.sha256 and not force:
-            return "unchanged"
-        if article is None:
-            try:
-                with transaction.atomic():
-                    article = Article.objects.create(
-                        sha256=source.sha256, **self._article_fields(extracted, raw_text)
-                    )
-            except IntegrityError:
-                return "unchanged"  # another importer stored it between our look and insert
-            outcome, self.fresh = "new", True
-        else:
-            # The same content re-read, or the same file with new content, which replaces
-            # what its old content gave.
-            for name, value in self._article_fields(extracted, raw_text).items():
-                setattr(article, name, value)
-            article.sha256 = source.sha256
-            article.save()
-            outcome = "updated"
-        self.stats["people created"] += self.resolver.prefetch_people(_names(extracted))
-        touched = self._write_records(article, extracted) | self.resolver.relinked
-        self.resolver.relinked = set()
-        if self.reindex_each:
-            # In the same transaction, so search never shows a meeting half-imported.
-            reindex_meetings(touched)
-        else:
-            self.unindexed |= touched
-        return outcome
-
-    def ingest_new(self, items: list[tuple[ExtractedArticle, str]]) -> int:
+    def ingest_new(self, items: list[tuple[ExtractedArticle, str] | Incoming]) -> int:
         """Store many articles that are all new, in one transaction; return how many.
 
-        The same rows as ingest() one by one, in a few statements per chunk instead of a
-        few dozen per article. All or nothing: if anything fails (a file another importer
-        stored meanwhile, say), nothing of the chunk is written and the error is raised, so
-        the caller can import those files one by one and learn which one is at fault.
+        items: (extraction, decoded text) pairs, or Incoming with their sources. All or
+        nothing: on any failure nothing of the chunk is written and the error is raised.
         """
-        self.resolver.trim()
-        try:
-            with self._all_or_nothing():
-                return self._ingest_new(items)
-        finally:
-            self.pending = self.index = self.resolver.pending = None
-            self.fresh = False
+        return self._chunks.write([Incoming(*item) for item in items])
 
-    def _ingest_new(self, items: list[tuple[ExtractedArticle, str]]) -> int:
-        _relax_commit()
-        lock_meetings()
-        found = [m for extracted, _ in items for m in extracted.meetings]
-        self.pending, self.fresh = PendingRows(), True
-        self.resolver.pending = self.pending
-        # As many ids as the chunk can need, in a query per table (merged meetings and
-        # agreements found already leave a gap).
-        self.pending.reserve(Article, len(items))
-        self.pending.reserve(Meeting, len(found))
-        self.pending.reserve(Statement, sum(len(m.statements) for m in found))
-        self.pending.reserve(Agreement, sum(len(m.agreements) for m in found))
-        articles = [
-            Article(sha256=extracted.source.sha256, **self._article_fields(extracted, raw))
-            for extracted, raw in items
-        ]
-        self.pending.add(Article, articles)
-        names = [name for extracted, _ in items for name in _names(extracted)]
-        self.stats["people created"] += self.resolver.prefetch_people(names)
-        self.resolver.prefetch_agreements([n for m in found for n in self._agreement_names(m)])
-        resolved = [
-            [self._resolve_participants(m) for m in extracted.meetings] for extracted, _ in items
-        ]
-        self.index = MeetingIndex.load(
-            [
-                principal_ids(m, participants)
-                for (extracted, _), article_resolved in zip(items, resolved, strict=True)
-                for m, participants in zip(extracted.meetings, article_resolved, strict=True)
-            ]
-        )
-        touched: set[int] = set()
-        for article, (extracted, _), participants in zip(articles, items, resolved, strict=True):
-            touched |= self._write_records(article, extracted, participants)
-        self.pending.flush()
-        touched |= self.resolver.relinked
-        self.resolver.relinked = set()
-        reindex_meetings(touched)  # a chunk is searchable when, and only when, it is stored
-        return len(articles)
+    def finish(self) -> None:
+        """Reindex what waits to be, and every meeting a killed run left unindexed."""
+        self.search.flush(sweep=True)
 
-    def _agreement_names(self, found: ExtractedMeeting) -> list[str]:
-        """Every name the meeting's agreements may be known by."""
-        names = []
-        for cluster in found.agreements:
-            parties = self._parties(cluster)
-            recorded = record_name(cluster.name, parties, cluster.status, _year(found))
-            if recorded:
-                names += [recorded, with_parties(recorded, parties)]
-            names += [cluster.name, *(m.text for m in cluster.mentions)]
-        return names
-
-    def _parties(self, cluster) -> list[Country]:
-        """The countries an agreement's text names as its parties, each once."""
-        found = {c.pk: c for c in map(self.resolver.country, cluster.parties) if c}
-        return list(found.values())
-
-    def _write_records(
-        self, article: Article, extracted: ExtractedArticle, resolved: list[dict] | None = None
-    ) -> set[int]:
-        """Everything read from the article, but the article itself; the meetings touched.
-
-        resolved: each meeting's participants as _resolve_participants gives them, if known.
-        """
-        touched = self._sync_meetings(article, extracted, resolved)
-        self._sync_mentions(article, extracted)
-        return touched
-
-    def _stored_article(self, source) -> Article | None:
-        """The article with this content or, failing that, the latest one from this file."""
-        same = Q(sha256=source.sha256)
-        if source.file:
-            same |= Q(filename=source.file)
-        candidates = list(
-            Article.objects.select_for_update()
-            .defer("raw_text", "text")
-            .filter(same)
-            .order_by("-last_imported_at")
-        )
-        exact = [a for a in candidates if a.sha256 == source.sha256]
-        return (exact or candidates or [None])[0]
-
-    def _article_fields(self, extracted: ExtractedArticle, raw_text: str) -> dict:
-        source = extracted.source
-        return {
-            "filename": source.file or "",
-            "raw_text": raw_text,
-            "text": extracted.text,
-            "title": source.title[:500],
-            "date": normalise_partial_date(source.date.value, source.date.precision),
-            "date_precision": source.date.precision,
-            "warnings": list(extracted.warnings),
-            # No meeting with anyone in it: the article itself needs an editor's eye.
-            "needs_review": not any(m.participants for m in extracted.meetings),
-            "extractor_version": EXTRACTOR_VERSION,
-        }
-
-    # Meetings ----------------------------------------------------------------------------
-    def _sync_meetings(
-        self, article: Article, extracted: ExtractedArticle, resolved: list[dict] | None
-    ) -> set[int]:
-        """Write the article's meetings; return the ids of every meeting it touched."""
-        touched = set()
-        reports = {}
-        if not self.fresh:
-            reports = {
-                r.index: r
-                for r in MeetingReport.objects.filter(article=article).select_related("meeting")
-            }
-        if resolved is None:
-            resolved = [self._resolve_participants(found) for found in extracted.meetings]
-        known = self.index or MeetingIndex.load(
-            [principal_ids(f, r) for f, r in zip(extracted.meetings, resolved, strict=True)]
-        )
-        for index, (found, participants) in enumerate(
-            zip(extracted.meetings, resolved, strict=True)
-        ):
-            report = reports.pop(index, None)
-            meeting = self._place_meeting(article, index, found, report, participants, known)
-            touched.add(meeting.pk)
-            self._sync_participants(article, index, meeting, found, participants, known)
-            statements = self._sync_statements(article, index, meeting, found)
-            self._sync_agreements(article, index, meeting, found, statements)
-        for report in reports.values():  # the new content reports fewer meetings
-            meeting = report.meeting
-            touched.add(meeting.pk)
-            report.delete()
-            if not meeting.reports.exists() and not meeting.locked_fields:
-                meeting.delete()
-        return touched
-
-    def _place_meeting(self, article, index, found: ExtractedMeeting, report, participants, known):
-        """The Meeting this extracted meeting is: its own, one reported before, or a new one."""
-        country = self.resolver.country(found.location.country if found.location else None)
-        fields = meeting_fields(found, country)
-        created = False
-        if report is not None:
-            meeting = report.meeting
-            changed = [
-                name
-                for name, value in fields.items()
-                if not meeting.is_locked(name.removesuffix("_id"))
-                and getattr(meeting, name) != value
-            ]
-            for name in changed:
-                setattr(meeting, name, fields[name])
-            if changed:
-                meeting.save()
-                self.stats["meetings updated"] += 1
-        else:
-            meeting = known.find_same_meeting(found, participants)
-            if meeting is None:
-                slug = meeting_slug_base(found) if self.pending else new_meeting_slug(found)
-                meeting = Meeting(**fields, slug=slug)  # inserted below, with its review flags
-                known.add(meeting, *principal_ids(found, participants))
-                self.stats["meetings created"] += 1
-                created = True
-        self._review(meeting, found, participants, known)
-        if created:
-            self._insert(Meeting, [meeting])
-        if report is None:
-            report = MeetingReport(meeting=meeting, article=article, index=index)
-            self._insert(MeetingReport, [report])
-        return meeting
-
-    def _insert(self, model, rows: list) -> None:
-        """Insert new rows now or, while a chunk is written, with the rest of the chunk."""
-        if self.pending is not None:
-            self.pending.add(model, rows)
-        elif rows:
-            model.objects.bulk_create(rows)
-
-    def _review(self, meeting: Meeting, found, participants, known: MeetingIndex) -> None:
-        """Flag what an editor should look at, as reason codes; never clear a flag an editor
-        set. The extractor's codes first, then what resolution against the database adds."""
-        reasons = list(found.review)
-        if found.date.precision == "unknown":
-            reasons.append(Reason.DATE_UNKNOWN)
-            if known.possible_duplicate(found, participants, meeting):
-                reasons.append(Reason.POSSIBLE_DUPLICATE)
-        # Which name: the participation left without a person (its raw name is kept).
-        if any(match.ambiguous for match in participants.values()):
-            reasons.append(Reason.AMBIGUOUS_NAME)
-        if any(s.speaker is None for s in found.statements):
-            reasons.append(Reason.SPEAKER_UNKNOWN)
-        if meeting.is_locked("needs_review") or meeting.is_locked("review_reasons"):
-            return
-        before = (meeting.needs_review, list(meeting.review_reasons))
-        for reason in reasons:
-            meeting.flag(str(reason))
-        changed = (meeting.needs_review, meeting.review_reasons) != before
-        if changed and not meeting._state.adding:  # a new meeting is saved with its flags
-            meeting.save(update_fields=["needs_review", "review_reasons"])
-
-    def _resolve_participants(self, found: ExtractedMeeting) -> dict:
-        matches = {}
-        for p in found.participants:
-            match = self.resolver.person(p.name, self.resolver.country(p.country))
-            self.stats["people created"] += match.created
-            matches[name_key(p.name)] = match
-        return matches
-
-    # Child rows --------------------------------------------------------------------------
-    def _sync_participants(
-        self, article, index, meeting, found: ExtractedMeeting, matches: dict, known: MeetingIndex
-    ) -> None:
-        """One participation per person per meeting: a person a report lists twice, or whom
-        another report of the meeting lists already, is not added again (the first report
-        to list them keeps their row; host and guest before delegation)."""
-        prefix = f"{article.pk}:{index}:p:"
-        keys = occurrence_keys(prefix, [(name_key(p.name), p.role) for p in found.participants])
-        rank = {"host": 0, "guest": 1}
-        listed = sorted(
-            zip(keys, found.participants, strict=True), key=lambda kp: rank.get(kp[1].role, 2)
-        )
-        desired, seen = [], set()
-        for key, p in listed:
-            match = matches.get(name_key(p.name))
-            person = match.person if match else None
-            who = person.pk if person else name_key(p.name)
-            if who in seen or (person and known.present(meeting, person.pk, article.pk)):
-                continue
-            seen.add(who)
-            first = p.spans[0] if p.spans else (None, None)
-            desired.append(
-                Desired(
-                    key,
-                    {
-                        "meeting_id": meeting.pk,
-                        "article_id": article.pk,
-                        "person_id": person.pk if person else None,
-                        "raw_name": p.name[:200],
-                        "role": p.role,
-                        "title": (p.title or "")[:300],
-                        "spans": [list(s) for s in p.spans],
-                        "span_start": first[0],
-                        "span_end": first[1],
-                    },
-                )
-            )
-        desired.sort(key=lambda d: keys.index(d.key))  # in the article's order
-        existing = self._existing(Participation, article, prefix)
-        self._count("participations", sync_rows(Participation, existing, desired, self._insert))
-
-    def _sync_statements(self, article, index, meeting, found: ExtractedMeeting) -> dict:
-        prefix = f"{article.pk}:{index}:s:"
-        keys = occurrence_keys(prefix, [(fold(s.text), s.direct) for s in found.statements])
-        present = {name_key(p.name): p.name for p in found.participants}
-        for p in found.participants:  # a surname alone names the participant who bears it
-            present.setdefault(name_key(p.name).rsplit(" ", 1)[-1], p.name)
-        desired = []
-        for order, (key, s) in enumerate(zip(keys, found.statements, strict=True)):
-            speaker = None
-            if s.speaker and not s.institution:  # an institution keeps its name, no person
-                match = self.resolver.person(present.get(name_key(s.speaker), s.speaker))
-                speaker = match.person
-            desired.append(
-                Desired(
-                    key,
-                    {
-                        "meeting_id": meeting.pk,
-                        "article_id": article.pk,
-                        "speaker_name": (s.speaker or "")[:200],
-                        "speaker_id": speaker.pk if speaker else None,
-                        "text": s.text,
-                        "direct": s.direct,
-                        "order": order,
-                        "span_start": s.span[0],
-                        "span_end": s.span[1],
-                    },
-                )
-            )
-        existing = self._existing(Statement, article, prefix)
-        result = sync_rows(Statement, existing, desired, self._insert)
-        self._count("statements", result)
-        return result.rows
-
-    def _sync_agreements(self, article, index, meeting, found, statements: dict) -> None:
-        prefix = f"{article.pk}:{index}:g:"
-        by_span = [(s.span_start, s.span_end, s) for s in statements.values() if s.pk]
-        # Clusters the extractor kept apart may name one agreement (a short name and a
-        # longer phrase around it): their mentions are gathered, each place once.
-        mentioned: dict[int, tuple[Agreement, list]] = {}
-        for cluster in found.agreements:
-            surfaces = [m.text for m in cluster.mentions]
-            agreement, created = self.resolver.agreement(
-                cluster.name, surfaces, self._parties(cluster), cluster.status, _year(found)
-            )
-            if agreement is None:  # a plural, a count or a kind of agreement: no record
-                continue
-            self.stats["agreements created"] += created
-            if not created:
-                self._upgrade_status(agreement, cluster.status)
-            mentioned.setdefault(agreement.pk, (agreement, []))[1].extend(cluster.mentions)
-        desired = []
-        for agreement, mentions in mentioned.values():
-            mentions = _one_per_place(mentions)
-            keys = occurrence_keys(
-                f"{prefix}{digest(agreement.pk)}:", [(fold(m.text),) for m in mentions]
-            )
-            for key, mention in zip(keys, mentions, strict=True):
-                inside = next(
-                    (st for a, b, st in by_span if a <= mention.span[0] and mention.span[1] <= b),
-                    None,
-                )
-                desired.append(
-                    Desired(
-                        key,
-                        {
-                            "agreement_id": agreement.pk,
-                            "meeting_id": meeting.pk,
-                            "statement_id": inside.pk if inside else None,
-                            "article_id": article.pk,
-                            "text": mention.text[:500],
-                            "span_start": mention.span[0],
-                            "span_end": mention.span[1],
-                        },
-                    )
-                )
-        existing = self._existing(AgreementMention, article, prefix)
-        result = sync_rows(AgreementMention, existing, desired, self._insert)
-        self._count("agreement mentions", result)
-
-    def _upgrade_status(self, agreement, status: str) -> None:
-        """Signed beats proposed beats merely referred to; never downgrade, never over a lock."""
-        rank = {"referred": 0, "proposed": 1, "signed": 2}
-        if agreement.is_locked("status") or rank[status] <= rank.get(agreement.status, 0):
-            return
-        agreement.status = status
-        if not agreement._state.adding:  # one held back is written with its new status
-            agreement.save(update_fields=["status"])
-        self.stats["agreements updated"] += 1
-
-    def _sync_mentions(self, article: Article, extracted: ExtractedArticle) -> None:
-        prefix = f"{article.pk}:x:"
-        people = extracted.mentioned_persons
-        keys = occurrence_keys(prefix, [(name_key(p.name),) for p in people])
-        desired = []
-        for key, p in zip(keys, people, strict=True):
-            match = self.resolver.person(p.name, self.resolver.country(p.country))
-            self.stats["people created"] += match.created
-            first = p.spans[0] if p.spans else (None, None)
-            desired.append(
-                Desired(
-                    key,
-                    {
-                        "article_id": article.pk,
-                        "person_id": match.person.pk if match.person else None,
-                        "raw_name": p.name[:200],
-                        "title": (p.title or "")[:300],
-                        "spans": [list(s) for s in p.spans],
-                        "span_start": first[0],
-                        "span_end": first[1],
-                    },
-                )
-            )
-        existing = self._existing(PersonMention, article, prefix)
-        sync_rows(PersonMention, existing, desired, self._insert)
-
-    def _existing(self, model, article: Article, prefix: str):
-        """The rows an earlier import of this article made under prefix (none if it is new)."""
-        if self.fresh:
-            return None
-        return model.objects.filter(article=article, import_key__startswith=prefix)
-
-    def _count(self, what: str, result) -> None:
-        self.stats[f"{what} created"] += result.created
-        self.stats[f"{what} updated"] += result.updated
-        self.stats[f"{what} deleted"] += result.deleted
+    def flush_index(self) -> None:
+        """Reindex what waits to be (a worker process, at the end of its chunk)."""
+        if self.search.waiting:
+            self.search.flush()

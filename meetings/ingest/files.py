@@ -18,11 +18,12 @@ from django.db.models import Q
 
 from meetings.extraction import ExtractionError, extract
 from meetings.extraction.normalise import DECODING, decode
-from meetings.extraction.records import ExtractedArticle
 from meetings.ingest.articles import Ingestor
 from meetings.ingest.limits import check_lengths
 from meetings.ingest.statistics import refresh_statistics
+from meetings.ingest.writers import Incoming
 from meetings.models import Article
+from meetings.models.sources import file_source
 
 log = logging.getLogger(__name__)
 MAX_BYTES = 1_000_000  # far above any news article; larger files are refused, not truncated
@@ -170,12 +171,24 @@ def _check_size(size: int, max_bytes: int) -> None:
         )
 
 
-def read_article(path: Path, max_bytes: int) -> tuple[ExtractedArticle, str]:
-    """Read and extract one file: (what it says, its decoded text); raises on a bad file."""
+def read_article(path: Path, max_bytes: int) -> Incoming:
+    """Read and extract one file: what it says, its decoded text, and its identity (its path,
+    see file_source); raises on a bad file."""
     raw = read_bytes(path, max_bytes)
     extracted = extract(raw, filename=path.name)
     check_lengths(extracted)
-    return extracted, str(decode(raw))
+    return Incoming(extracted, str(decode(raw)), _source(path))
+
+
+def _source(path: Path) -> str:
+    source = file_source(path)
+    limit = Article._meta.get_field("source").max_length
+    if len(source) > limit:
+        raise ValueError(
+            f"the path is {len(source):,} characters long, more than the {limit} an article's "
+            "source holds; nothing from this file was imported"
+        )
+    return source
 
 
 def import_one(ingestor: Ingestor, job: Path | Article, max_bytes: int) -> tuple[str, str | None]:
@@ -183,13 +196,13 @@ def import_one(ingestor: Ingestor, job: Path | Article, max_bytes: int) -> tuple
 
     def work() -> str:
         if isinstance(job, Path):
-            return ingestor.ingest(*read_article(job, max_bytes))
+            return _write_one(ingestor, read_article(job, max_bytes))
         if job.skip_reextract:
             return "unchanged"
         extracted = extract(job.raw_text, filename=job.filename)
         check_lengths(extracted)
         extracted.source.sha256 = job.sha256  # identity stays the stored file's
-        return ingestor.ingest(extracted, job.raw_text, force=True)
+        return ingestor.ingest(extracted, job.raw_text, force=True, source=job.source)
 
     return _guarded(job, work)
 
@@ -208,7 +221,7 @@ def import_files(
     """
     paths = [Path(f) for f in files]
     results: dict[Path, tuple[str, str | None]] = {}
-    read: dict[Path, tuple[ExtractedArticle, str]] = {}
+    read: dict[Path, Incoming] = {}
 
     def read_one(path: Path) -> str:
         read[path] = read_article(path, max_bytes)
@@ -219,7 +232,7 @@ def import_files(
         if outcome[0] == "failed":
             results[path] = outcome
         elif notes is not None:
-            decoding = (w for w in read[path][0].warnings if w.startswith(DECODING))
+            decoding = (w for w in read[path].extracted.warnings if w.startswith(DECODING))
             notes.extend(f"{label(path)}: warning: {w}" for w in decoding)
     new = _new_articles(read)
     if new:
@@ -228,22 +241,31 @@ def import_files(
             results.update((p, ("new", None)) for p in new)
         except Exception as exc:  # the files are tried one by one below
             log.info("a chunk of %d new files is imported one by one: %r", len(new), exc)
-    for path, found in read.items():
+    for path, item in read.items():
         if path not in results:
-            results[path] = _guarded(path, lambda found=found: ingestor.ingest(*found))
+            results[path] = _guarded(
+                path,
+                lambda item=item: ingestor.ingest(
+                    item.extracted, item.raw_text, source=item.source
+                ),
+            )
     refresh_statistics()  # so that the next chunk's queries are planned for the tables' size
     return [(label(p), *results[p]) for p in paths]
 
 
-def _new_articles(read: dict[Path, tuple[ExtractedArticle, str]]) -> list[Path]:
-    """The files whose content and name no stored article has, each content once."""
-    shas = {found.source.sha256 for found, _ in read.values()}
-    names = {found.source.file for found, _ in read.values() if found.source.file}
-    stored = Article.objects.filter(Q(sha256__in=shas) | Q(filename__in=names))
-    taken = {v for pair in stored.values_list("sha256", "filename") for v in pair}
+def _write_one(ingestor: Ingestor, item: Incoming) -> str:
+    return ingestor.ingest(item.extracted, item.raw_text, source=item.source)
+
+
+def _new_articles(read: dict[Path, Incoming]) -> list[Path]:
+    """The files whose content and source no stored article has, each content once."""
+    shas = {item.extracted.source.sha256 for item in read.values()}
+    sources = {item.source for item in read.values()}
+    stored = Article.objects.filter(Q(sha256__in=shas) | Q(source__in=sources))
+    taken = {v for pair in stored.values_list("sha256", "source") for v in pair}
     new = []
-    for path, (found, _) in read.items():
-        identity = {found.source.sha256, found.source.file} - {None, ""}
+    for path, item in read.items():
+        identity = {item.extracted.source.sha256, item.source}
         if not identity & taken:
             new.append(path)
         taken |= identity
@@ -275,18 +297,18 @@ def describe(exc: Exception) -> str:
 _worker: Ingestor | None = None
 
 
-def _start_worker() -> None:
+def _start_worker(reindex_every: int) -> None:
     global _worker
-    _worker = Ingestor(reindex_each=False)
+    _worker = Ingestor(reindex_every=reindex_every)
 
 
-def _work(args: tuple[list[str], int]) -> tuple[list, Counter, set[int], list[str]]:
+def _work(args: tuple[list[str], int]) -> tuple[list, Counter, list[str]]:
     paths, max_bytes = args
     before = Counter(_worker.stats)
     notes: list[str] = []
     results = import_files(_worker, paths, max_bytes, notes)
-    written, _worker.unindexed = _worker.unindexed, set()
-    return results, _worker.stats - before, written, notes
+    _worker.flush_index()  # what this chunk wrote one file at a time
+    return results, _worker.stats - before, notes
 
 
 def chunks(files: list, size: int = CHUNK) -> list[list]:
@@ -295,21 +317,26 @@ def chunks(files: list, size: int = CHUNK) -> list[list]:
 
 
 def import_in_pool(
-    files: list[str], jobs: int, max_bytes: int, ingestor: Ingestor, notes: list[str] | None = None
+    files: list[str],
+    jobs: int,
+    max_bytes: int,
+    ingestor: Ingestor,
+    notes: list[str] | None = None,
+    size: int = CHUNK,
 ) -> Iterator[tuple[str, str, str | None]]:
     """Import files in jobs worker processes, chunk by chunk (see import_files).
 
     Yields (label, outcome, error) per file as chunks finish, adding their row counts to
-    the ingestor's stats, the meetings they wrote to ingestor.unindexed, and their decoding
-    warnings to notes.
+    the ingestor's stats and their decoding warnings to notes. Each worker reindexes what
+    it writes; the ingestor's finish() sweeps up after them.
     """
     connections.close_all()  # a forked child must open its own database connection
     context = multiprocessing.get_context("fork")
-    with context.Pool(jobs, initializer=_start_worker) as pool:
-        work = [(chunk, max_bytes) for chunk in chunks(files)]
-        for results, counts, written, found in pool.imap_unordered(_work, work):
+    every = ingestor.search.every
+    with context.Pool(jobs, initializer=_start_worker, initargs=(every,)) as pool:
+        work = [(chunk, max_bytes) for chunk in chunks(files, size)]
+        for results, counts, found in pool.imap_unordered(_work, work):
             ingestor.stats.update(counts)
-            ingestor.unindexed |= written
             if notes is not None:
                 notes.extend(found)
             yield from results

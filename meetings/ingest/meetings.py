@@ -12,7 +12,7 @@ from meetings.extraction.records import Meeting as ExtractedMeeting
 from meetings.extraction.records import PartialDate
 from meetings.extraction.turkish import fold, name_key
 from meetings.models import Country, Meeting, Participation, Role
-from meetings.models.base import normalise_partial_date, slug_base, unique_slug
+from meetings.models.base import normalise_partial_date, slug_base, slug_suffix
 
 _ORDER = {"year": 1, "month": 2, "day": 3}
 MEETINGS_LOCK = 0x6D656574  # "meet": the advisory lock importers place meetings under
@@ -45,15 +45,26 @@ def meeting_fields(found: ExtractedMeeting, country: Country | None) -> dict:
     }
 
 
-def meeting_slug_base(found: ExtractedMeeting) -> str:
-    """A stable slug before de-duplication: the date as known, then the principals' surnames."""
+def meeting_slug_base(found: ExtractedMeeting, identity: str) -> str:
+    """A stable slug before de-duplication: the date as known, then the principals' surnames.
+
+    A meeting with no date ends in its identity's suffix ("tarihsiz-aliyev-lavrov-3fa2"):
+    such meetings are never merged, so many share a base, and which of them would have it
+    bare would depend on which file came first.
+    """
     surnames = [n.split()[-1] for n in (_names(found, "host") + _names(found, "guest"))[:2]]
-    return slug_base(" ".join([found.date.iso() or "tarihsiz", *surnames]))
+    base = slug_base(" ".join([found.date.iso() or "tarihsiz", *surnames]))
+    return base if found.date.iso() else f"{base}-{slug_suffix(identity)}"
 
 
-def new_meeting_slug(found: ExtractedMeeting) -> str:
-    """meeting_slug_base, made unique among the stored meetings."""
-    return unique_slug(Meeting, meeting_slug_base(found))
+def meeting_slug_identity(meeting: Meeting, article, index: int) -> str:
+    """What tells a new meeting from another with the same slug base, whatever the order of
+    the files: its fields and, for a meeting with no date (never merged with another
+    report), the content and number of the one report that has it."""
+    parts = [meeting.title, str(meeting.date), meeting.location, meeting.kind]
+    if meeting.date is None:
+        parts.append(f"{article.sha256}:{index}")
+    return "|".join(parts)
 
 
 def dates_agree(a: dt.date, a_precision: str, b: PartialDate) -> bool:

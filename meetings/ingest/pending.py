@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 from django.db import connection, models
 
@@ -17,6 +17,7 @@ from meetings.models import (
     PersonMention,
     Statement,
 )
+from meetings.models.base import unique_slugs
 
 # Parents before the rows that point at them.
 INSERT_ORDER = [
@@ -101,6 +102,9 @@ def insert_rows(model: type[models.Model], rows: list[models.Model]) -> None:
         batch = [row for row in rows if (row.pk is not None) == given_pk]
         if batch:
             _copy(model, [meta.pk, *with_pk] if given_pk else with_pk, batch)
+    for row in rows:  # stored now, as bulk_create says: a later change is saved, not held
+        row._state.adding = False
+        row._state.db = connection.alias
 
 
 # Values psycopg sends as they are, which Django's preparation would hand back unchanged.
@@ -154,18 +158,9 @@ def _highest_sqlite_id(model: type[models.Model]) -> int:
 
 
 def _unique_slugs(model: type[models.Model], rows: list[models.Model]) -> None:
-    """Make held rows' slugs unique among themselves and the stored ones, mostly in one query."""
-    if not rows:
-        return
-    objects = model._default_manager
-    bases = Counter(row.slug for row in rows)
-    taken = set(objects.filter(slug__in=bases).values_list("slug", flat=True))
-    # Only a base that is used already, or twice in this chunk, gets numbered variants.
-    for base in {b for b, n in bases.items() if n > 1 or b in taken}:
-        taken |= set(objects.filter(slug__startswith=f"{base}-").values_list("slug", flat=True))
-    for row in rows:
-        slug, n = row.slug, 2
-        while slug in taken:
-            slug, n = f"{row.slug}-{n}", n + 1
+    """Make held rows' slugs unique among themselves and the stored ones (unique_slugs);
+    each row's slug holds its base, and slug_identity (or its name's key) what tells it
+    from another row with the same base."""
+    wanted = [(row.slug, getattr(row, "slug_identity", None) or row.name_key) for row in rows]
+    for row, slug in zip(rows, unique_slugs(model, wanted), strict=True):
         row.slug = slug
-        taken.add(slug)

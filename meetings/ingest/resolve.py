@@ -17,7 +17,7 @@ from meetings.extraction.turkish import fold, name_key, surname_key
 from meetings.ingest.pending import PendingRows
 from meetings.ingest.surnames import bearers, relink_surnames
 from meetings.models import Agreement, AgreementAlias, Country, Person, PersonAlias
-from meetings.models.base import slug_base, unique_slug
+from meetings.models.base import slug_base, unique_slugs
 from meetings.models.places import find_country
 
 # Answers one resolver remembers before it starts afresh (see Resolver.trim): some six
@@ -120,6 +120,13 @@ def parties_compatible(a: set[int], b: set[int]) -> bool:
     return not a or not b or a <= b or b <= a
 
 
+def spelling_rank(name: str) -> tuple:
+    """How full a spelling of a name is: more letters beyond ASCII ("Vuçiç" over "Vucic"),
+    then more lower-case ones ("Aliyev" over "ALİYEV"), then the alphabet. Of the spellings
+    of one name, the highest is kept, whichever came first."""
+    return (sum(not c.isascii() for c in name), sum(c.islower() for c in name), name)
+
+
 @dataclass
 class PersonMatch:
     """The outcome of resolving a name: a person, or why there is none."""
@@ -152,6 +159,7 @@ class Resolver:
         self._agreement_names: dict[str, Agreement | None] = {}
         self._agreement_aliases: dict[str, AgreementAlias | None] = {}
         self._parties: dict[int, set[int]] = {}
+        self._codes: dict[int, str] | None = None  # countries' ISO codes, by id
 
     def trim(self) -> None:
         """Forget everything once more than CACHE_LIMIT answers are remembered, so that a long
@@ -199,11 +207,11 @@ class Resolver:
             if found:
                 return PersonMatch(None, ambiguous=sorted(p.name for p in candidates or found))
         if key in self._people:
-            return PersonMatch(self._people[key])
+            return PersonMatch(self._settle(self._people[key], name, country))
         found = None if key in self._unknown else self._lookup(key)
         if found is not None:
             self._people[key] = found
-            return PersonMatch(found)
+            return PersonMatch(self._settle(found, name, country))
         created = False
         try:
             with transaction.atomic():
@@ -224,15 +232,16 @@ class Resolver:
         Known names and aliases are looked up together, new full names are inserted in one
         statement, and then the candidates of every surname used alone are read at once.
         """
-        wanted = {}
+        wanted: dict[str, tuple[str, str | None]] = {}
         for name, country in names:
             key = name_key(name)
-            if key and key not in self._people and key not in self._unknown and key not in wanted:
-                wanted[key] = (name, country)
+            if key and key not in self._people and key not in self._unknown:
+                wanted[key] = self._fuller(wanted.get(key), name, country)
         if not wanted:
             return 0
         for person in Person.objects.filter(name_key__in=wanted):
-            self._people[person.name_key] = person
+            name, country = wanted[person.name_key]
+            self._people[person.name_key] = self._settle(person, name, self.country(country))
         missing = [k for k in wanted if k not in self._people]
         if missing:
             for alias in PersonAlias.objects.select_related("person").filter(key__in=missing):
@@ -258,13 +267,9 @@ class Resolver:
             )
             for key, name, country in new
         ]
-        taken = set(
-            Person.objects.filter(slug__in=[p.slug for p in people]).values_list("slug", flat=True)
-        )
-        for person in people:
-            if person.slug in taken:
-                person.slug = unique_slug(Person, person.name)
-            taken.add(person.slug)
+        slugs = unique_slugs(Person, [(p.slug, p.name_key) for p in people])
+        for person, slug in zip(people, slugs, strict=True):
+            person.slug = slug
         # A row another importer inserted meanwhile is skipped here and read back below.
         Person.objects.bulk_create(people, ignore_conflicts=True)
         keys = [key for key, _, _ in new]
@@ -274,6 +279,66 @@ class Resolver:
             self._surnames.pop(person.surname_key, None)
         self._relink_surnames(stored)
         return sum(1 for k in keys if k in self._people)
+
+    def _fuller(self, known: tuple | None, name: str, country: str | None) -> tuple:
+        """Of two sightings of one name, (the fuller spelling, the country that settles)."""
+        if known is None:
+            return (name, country)
+        spelling = max(known[0], name, key=spelling_rank)
+        codes = {c: self._country_rank(self.country(c)) for c in (known[1], country)}
+        return (spelling, min(codes, key=codes.get))
+
+    def _country_rank(self, country: Country | int | None) -> tuple:
+        """Lower settles: any country before none, then by ISO code."""
+        if country is None:
+            return (1, "")
+        if self._codes is None:
+            self._codes = dict(Country.objects.values_list("pk", "iso_code"))
+        pk = country if isinstance(country, int) else country.pk
+        return (0, self._codes.get(pk) or "", pk)
+
+    def _settle(self, person: Person, name: str, country: Country | None) -> Person:
+        """Give a person found by their name's key the fuller spelling of it and the country
+        that settles (see spelling_rank, _country_rank), unless an editor locked them: so
+        what a person is called, and where from, does not depend on which article came first.
+
+        Articles that disagree about a person's country (one of them is wrong) settle on the
+        lowest ISO code; an editor's lock pins the right one.
+        """
+        better = {}
+        if (
+            name != person.name
+            and not person.is_locked("name")
+            and name_key(name) == person.name_key
+            and spelling_rank(name) > spelling_rank(person.name)
+        ):
+            better["name"] = name
+        if (
+            country is not None
+            and country.pk != person.country_id
+            and not person.is_locked("country")
+            and self._country_rank(country) < self._country_rank(person.country_id)
+        ):
+            better["country"] = country
+        if not better:
+            return person
+        # Importers write one at a time (lock_meetings), but another may have settled this
+        # person further since it was read: compare with the stored row.
+        stored = Person.objects.filter(pk=person.pk).values("name", "country_id").first() or {}
+        if "name" in better and spelling_rank(name) <= spelling_rank(stored.get("name", "")):
+            del better["name"]
+        if "country" in better and self._country_rank(country) >= self._country_rank(
+            stored.get("country_id")
+        ):
+            del better["country"]
+        if better:
+            Person.objects.filter(pk=person.pk).update(**better)
+        person.name = better.get("name", stored.get("name", person.name))
+        if "country" in better:
+            person.country = country
+        elif "country_id" in stored:
+            person.country_id = stored["country_id"]
+        return person
 
     def _lookup(self, key: str) -> Person | None:
         person = Person.objects.filter(name_key=key).first()

@@ -13,7 +13,8 @@ from meetings.models.base import (
     Timestamped,
     normalise_partial_date,
     partial_date_check,
-    unique_slug,
+    slug_base,
+    unique_slugs,
 )
 
 
@@ -77,7 +78,7 @@ class Agreement(Lockable, Timestamped):
         self.name_key = name_key(self.name)
         self.signed_date = normalise_partial_date(self.signed_date, self.signed_date_precision)
         if not self.slug:
-            self.slug = unique_slug(Agreement, self.name, exclude_pk=self.pk)
+            self.slug = unique_slugs(Agreement, [(slug_base(self.name), self.name_key)], self.pk)[0]
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -1,6 +1,8 @@
 """Building blocks the models share: partial dates, spans, editor locks and slugs."""
 
 import datetime as dt
+import hashlib
+from itertools import chain, count
 
 from django.db import models
 from django.db.models import Q
@@ -149,15 +151,40 @@ def slug_base(text: str, max_length: int = 80) -> str:
     return (slugify(fold(text)) or "x")[:max_length].strip("-") or "x"
 
 
+def slug_suffix(identity: str, length: int = 4) -> str:
+    """A short suffix that only the record's identity decides, never the order of arrival."""
+    return hashlib.sha1(identity.encode("utf-8"), usedforsecurity=False).hexdigest()[:length]
+
+
+def unique_slugs(
+    model: type[models.Model], wanted: list[tuple[str, str]], exclude_pk=None
+) -> list[str]:
+    """A slug for each (base, identity), unique within the model and among themselves: the
+    base where it is free, else the base and a suffix from the identity ("-3fa2", longer
+    where that is taken too). The one place slugs are made unique, for one row or a chunk:
+    mostly one query, and no counter, so a row's suffix is its own whatever came before it
+    (which row keeps the bare base is the one stored first).
+    """
+    if not wanted:
+        return []
+    rows = model._default_manager.exclude(pk=exclude_pk) if exclude_pk else model._default_manager
+    bases = {base for base, _ in wanted}
+    taken = set(rows.filter(slug__in=bases).values_list("slug", flat=True))
+    shared = {base for base in bases if sum(b == base for b, _ in wanted) > 1}
+    for base in (bases & taken) | shared:  # only a base in use gets variants, read once
+        taken |= set(rows.filter(slug__startswith=f"{base}-").values_list("slug", flat=True))
+    slugs: dict[int, str] = {}
+    for i, (base, identity) in enumerate(wanted):
+        variants = chain(
+            [base],
+            (f"{base}-{slug_suffix(identity, n)}" for n in (4, 8, 12)),
+            (f"{base}-{slug_suffix(identity, 12)}-{n}" for n in count(2)),
+        )
+        slugs[i] = next(slug for slug in variants if slug not in taken)
+        taken.add(slugs[i])
+    return [slugs[i] for i in range(len(wanted))]
+
+
 def unique_slug(model: type[models.Model], text: str, exclude_pk=None) -> str:
-    """A slug for text, made unique within the model by a numeric suffix."""
-    base = slug_base(text)
-    taken = set(
-        model._default_manager.filter(slug__startswith=base)
-        .exclude(pk=exclude_pk)
-        .values_list("slug", flat=True)
-    )
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+    """A slug for text, unique within the model (see unique_slugs; the text is its identity)."""
+    return unique_slugs(model, [(slug_base(text), text)], exclude_pk)[0]

@@ -1,6 +1,8 @@
 """Meetings, who took part in them, and what was said."""
 
 from django.db import models
+from django.db.models.signals import pre_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -12,6 +14,7 @@ from meetings.models.base import (
     normalise_partial_date,
     partial_date_check,
 )
+from meetings.models.edits import DeletedImport
 
 
 class MeetingKind(models.TextChoices):
@@ -124,6 +127,27 @@ class MeetingReport(models.Model):
         return f"{self.article} → {self.meeting}"
 
 
+def report_key(article_id: int, index: int) -> str:
+    """The import key of an article's index-th meeting report, as a deletion records it."""
+    return f"{article_id}:{index}:m"
+
+
+@receiver(pre_delete, sender=Meeting, dispatch_uid="remember_deleted_meeting")
+def remember_deleted_meeting(sender, instance: Meeting, **kwargs) -> None:
+    """A deleted meeting stays deleted: each of its reports is recorded (DeletedImport), so
+    no re-import and no changed file makes the meeting again. The importer itself deletes
+    a meeting only once no report is left, so this records only editors' deletions."""
+    rows = [
+        DeletedImport(
+            import_key=report_key(article_id, index),
+            model="meeting",
+            description=str(instance)[:300],
+        )
+        for article_id, index in instance.reports.values_list("article_id", "index")
+    ]
+    DeletedImport.objects.bulk_create(rows, ignore_conflicts=True)
+
+
 class Participation(Lockable, Provenance):
     """A person's part in a meeting, with the title the article gives them there."""
 
@@ -135,7 +159,7 @@ class Participation(Lockable, Provenance):
     )
     person = models.ForeignKey(
         "meetings.Person",
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="participations",

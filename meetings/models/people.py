@@ -5,7 +5,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from meetings.extraction.turkish import name_key, surname_key
-from meetings.models.base import Alias, Lockable, Provenance, Timestamped, unique_slug
+from meetings.models.base import (
+    Alias,
+    Lockable,
+    Provenance,
+    Timestamped,
+    slug_base,
+    unique_slugs,
+)
 
 
 class PersonManager(models.Manager):
@@ -66,7 +73,7 @@ class Person(Lockable, Timestamped):
         self.name_key = name_key(self.name)
         self.surname_key = surname_key(self.name_key)
         if not self.slug:
-            self.slug = unique_slug(Person, self.name, exclude_pk=self.pk)
+            self.slug = unique_slugs(Person, [(slug_base(self.name), self.name_key)], self.pk)[0]
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -100,7 +107,7 @@ class PersonMention(Lockable, Provenance):
 
     person = models.ForeignKey(
         Person,
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="mentions",

@@ -1,14 +1,45 @@
-"""The articles records are read from."""
+"""The articles records are read from, and what makes two of them the same article."""
 
+import os
+from pathlib import Path
+
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models.base import DatePrecision, partial_date_check
 
 
+def file_source(path: str | os.PathLike) -> str:
+    """The identity of an article read from a file: "file:" and its path, relative to the
+    project folder when the file lies inside it (fixtures/articles/000.txt, the same on every
+    checkout and from every working directory), else absolute; never the bare file name."""
+    full = Path(os.path.abspath(path))
+    try:
+        shown = full.relative_to(Path(settings.BASE_DIR).resolve())
+    except ValueError:
+        shown = full
+    return f"file:{shown.as_posix()}"
+
+
+def pasted_source(sha256: str) -> str:
+    """The identity of an article pasted as text, with no file: its content's hash."""
+    return f"pasted:{sha256}"
+
+
 class Article(models.Model):
     """A source article: its file, its exact content and the text every span points into."""
 
+    source = models.CharField(
+        _("source"),
+        max_length=1000,
+        unique=True,
+        help_text=_(
+            "What the article is, whatever its content: 'file:' and the path it was imported "
+            "from, 'pasted:' and its hash, or its URL. New content under the same source "
+            "replaces the article's records."
+        ),
+    )
     filename = models.CharField(_("file name"), max_length=255, db_index=True)
     sha256 = models.CharField(_("SHA-256"), max_length=64, unique=True)
     raw_text = models.TextField(_("raw text"), help_text=_("The file as decoded, untouched."))

@@ -153,6 +153,7 @@ def build(n: int) -> dict:
             articles.append(
                 Article(
                     filename=f"bench_{i:06d}.txt",
+                    source=f"file:bench/bench_{i:06d}.txt",
                     sha256=hashlib.sha256(text.encode()).hexdigest(),
                     raw_text=text,
                     text=text,

@@ -121,7 +121,7 @@ def test_chunks_write_the_same_records_as_one_file_at_a_time(known_entities, art
 
 def test_a_chunk_is_searchable_as_soon_as_it_is_stored(known_entities):
     article = aliyev_receives_lavrov("a.txt")
-    Ingestor(reindex_each=False).ingest_new([(article, article.text)])
+    Ingestor(reindex_every=200).ingest_new([(article, article.text)])
     assert SearchDocument.objects.filter(meeting=Meeting.objects.get()).exists()
 
 

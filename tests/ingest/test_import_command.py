@@ -12,7 +12,7 @@ import sys
 import pytest
 from django.core.management import CommandError, call_command
 
-from meetings.ingest import Ingestor
+from meetings.ingest.records import RecordWriter
 from meetings.models import Agreement, Article, Meeting, Participation, Person, Statement
 from tests.conftest import ROOT, SEEDS
 
@@ -113,14 +113,14 @@ def test_an_unclosed_quote_is_kept(known_entities):
 
 def test_a_failing_file_leaves_nothing_behind(known_entities, monkeypatch):
     """A fault injected after the meetings are written rolls the whole file back."""
-    original = Ingestor._sync_agreements
+    original = RecordWriter._sync_agreements
 
     def explode(self, article, index, meeting, found, statements):
         if article.filename.startswith("001"):
             raise RuntimeError("disk full")
         return original(self, article, index, meeting, found, statements)
 
-    monkeypatch.setattr(Ingestor, "_sync_agreements", explode)
+    monkeypatch.setattr(RecordWriter, "_sync_agreements", explode)
     _, err, error = run()
     assert "001_1281da8a27769593.txt: could not be imported (RuntimeError: disk full)" in err
     assert error is not None
@@ -137,14 +137,14 @@ def test_a_person_created_by_a_failed_file_is_not_reused(known_entities, tmp_pat
             "Dışişleri Bakanı Ararat Mirzoyan'ı kabul etti.",
             encoding="utf-8",
         )
-    original = Ingestor._sync_agreements
+    original = RecordWriter._sync_agreements
 
     def explode(self, article, *args):
         if article.filename == "a.txt":
             raise RuntimeError("disk full")
         return original(self, article, *args)
 
-    monkeypatch.setattr(Ingestor, "_sync_agreements", explode)
+    monkeypatch.setattr(RecordWriter, "_sync_agreements", explode)
     _, err, _ = run(tmp_path)
     assert "b.txt" not in err
     assert Participation.objects.get(role="guest").person.name == "Ararat Mirzoyan"

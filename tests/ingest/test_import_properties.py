@@ -109,7 +109,7 @@ def test_no_database_error_comes_out_of_the_import(known_entities, texts):
             with contextlib.suppress(ValueError):  # not an article: import_one reports it
                 read.append(read_article(path, MAX_BYTES))
         # As a chunk: the writer of new files, which must not fail at all.
-        new = list({found.source.sha256: (found, raw) for found, raw in read}.values())
+        new = list({item.extracted.source.sha256: item for item in read}.values())
         with pytest.raises(Rollback), transaction.atomic():
             if new:
                 Ingestor().ingest_new(new)

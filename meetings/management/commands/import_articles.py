@@ -12,9 +12,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from tqdm import tqdm
 
-from meetings.ingest import Ingestor, flush_search_index
+from meetings.ingest import Ingestor
 from meetings.ingest.files import (
     ARTICLE_GLOBS,
+    CHUNK,
     MAX_BYTES,
     article_files,
     chunks,
@@ -63,6 +64,12 @@ class Command(BaseCommand):
             help="Worker processes (each file is still imported whole or not at all).",
         )
         parser.add_argument(
+            "--chunk-size",
+            type=int,
+            default=CHUNK,
+            help="New files written per transaction (the records are the same for any size).",
+        )
+        parser.add_argument(
             "--max-bytes", type=int, default=MAX_BYTES, help="Refuse files larger than this."
         )
         parser.add_argument(
@@ -77,16 +84,26 @@ class Command(BaseCommand):
         )
 
     def handle(
-        self, *args, paths, dry_run, reextract, jobs, max_bytes, verbosity, glob=None, **options
+        self,
+        *args,
+        paths,
+        dry_run,
+        reextract,
+        jobs,
+        max_bytes,
+        verbosity,
+        glob=None,
+        chunk_size=CHUNK,
+        **options,
     ):
-        if jobs < 1:
-            raise CommandError("--jobs must be at least 1")
+        if jobs < 1 or chunk_size < 1:
+            raise CommandError("--jobs and --chunk-size must be at least 1")
         if jobs > 1 and (dry_run or reextract):
             raise CommandError("--jobs works for importing files, not with --dry-run/--reextract")
         self.verbosity = verbosity
         # Search is reindexed in batches of meetings rather than once per article: the same
         # documents, at a fraction of the cost. A killed run is healed by the next one.
-        ingestor = Ingestor(reindex_each=False)
+        ingestor = Ingestor(reindex_every=REINDEX_BATCH)
         outcomes: Counter = Counter()
         globs = parse_globs(glob)
         skipped: list[str] = []
@@ -111,10 +128,12 @@ class Command(BaseCommand):
             articles = stored_articles(jobs_list)
             results = ((label(a), *import_one(ingestor, a, max_bytes)) for a in articles)
         elif jobs > 1 and len(jobs_list) > 1:
-            results = import_in_pool(jobs_list, jobs, max_bytes, ingestor, notes)
+            results = import_in_pool(jobs_list, jobs, max_bytes, ingestor, notes, chunk_size)
         else:
             results = (
-                r for c in chunks(jobs_list) for r in import_files(ingestor, c, max_bytes, notes)
+                r
+                for c in chunks(jobs_list, chunk_size)
+                for r in import_files(ingestor, c, max_bytes, notes)
             )
         progress = tqdm(
             results,
@@ -137,10 +156,7 @@ class Command(BaseCommand):
                         self._fail(error)
                     elif verbosity >= 2:
                         progress.write(f"{name}: {outcome}", file=self.stdout)
-                    if len(ingestor.unindexed) >= REINDEX_BATCH:
-                        flush_search_index(ingestor.unindexed)
-                        ingestor.unindexed = set()
-                flush_search_index(ingestor.unindexed, sweep=True)
+                ingestor.finish()
                 if dry_run:
                     raise DryRun
         except DryRun:
