@@ -113,6 +113,12 @@ class ReviewFilter(django_filters.FilterSet):
         model = Meeting
         fields = ["reason", "date", "person"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        first, last = self.form.fields["date"].widget.widgets
+        first.attrs["aria-label"] = _("from")
+        last.attrs["aria-label"] = _("to")
+
     def filter_reason(self, queryset, name, value):
         return queryset.filter(_has_reason(value))
 
