@@ -319,8 +319,9 @@ BENCH_URLS = """
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template import engines
-from django.urls import include, path
+from django.urls import path
 
+from diplomacy.urls import urlpatterns as site
 from meetings.models import Meeting
 
 REFERENCE = engines["django"].from_string(
@@ -342,7 +343,8 @@ def reference(request, pk):
 urlpatterns = [
     path("bench/bare/", bare),
     path("bench/reference/<int:pk>/", reference),
-    path("", include("diplomacy.urls")),
+    # The site's own patterns, not include(): its language prefix must sit at the root.
+    *site,
 ]
 """
 
