@@ -8,9 +8,9 @@ How to run it (from the project root, with the project's virtualenv; not part of
 What it does:
 1. creates its own PostgreSQL database, `diplomacy_bench_review` on 127.0.0.1 (dropped and
    created again each run, dropped at the end unless --keep), and migrates it;
-2. in a child process with production settings (DEBUG off; unhashed static names), bulk-inserts the meetings, two
-   participants each and 5,000 people, and flags --flagged of the meetings with one to
-   three reason codes;
+2. in a child process with production settings (DEBUG off; static names unhashed, so no
+   collectstatic), bulk-inserts the meetings, two participants each and 5,000 people, and
+   flags --flagged of the meetings with one to three reason codes;
 3. logs in a superuser and an editor (view and change meetings) with the test client and
    times the queue page, in this process, for a mix of requests: the first page, later
    pages, each of a few reasons, a date range and a person's name; prints p50 and p95 of
