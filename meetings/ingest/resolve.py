@@ -282,9 +282,11 @@ class Resolver:
 
     def _fuller(self, known: tuple | None, name: str, country: str | None) -> tuple:
         """Of two sightings of one name, (the fuller spelling, the country that settles)."""
-        if known is None:
-            return (name, country)
-        spelling = max(known[0], name, key=spelling_rank)
+        if known is None or known == (name, country):
+            return known or (name, country)
+        spelling = known[0] if known[0] == name else max(known[0], name, key=spelling_rank)
+        if known[1] == country or country is None:
+            return (spelling, known[1])
         codes = {c: self._country_rank(self.country(c)) for c in (known[1], country)}
         return (spelling, min(codes, key=codes.get))
 

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import hashlib
+from collections import Counter
 from itertools import chain, count
 
 from django.db import models
@@ -170,7 +171,7 @@ def unique_slugs(
     rows = model._default_manager.exclude(pk=exclude_pk) if exclude_pk else model._default_manager
     bases = {base for base, _ in wanted}
     taken = set(rows.filter(slug__in=bases).values_list("slug", flat=True))
-    shared = {base for base in bases if sum(b == base for b, _ in wanted) > 1}
+    shared = {base for base, n in Counter(base for base, _ in wanted).items() if n > 1}
     for base in (bases & taken) | shared:  # only a base in use gets variants, read once
         taken |= set(rows.filter(slug__startswith=f"{base}-").values_list("slug", flat=True))
     slugs: dict[int, str] = {}
