@@ -8,8 +8,9 @@ import sys
 import pytest
 from django.http import HttpResponse
 from django.test import Client
-from django.urls import include, path
+from django.urls import path
 
+from diplomacy.urls import urlpatterns as site_urlpatterns
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +30,8 @@ def fine(request):
 urlpatterns = [
     path("boom/", boom),
     path("fine/", fine),
-    path("", include("diplomacy.urls")),
+    # The site's patterns themselves: its language prefix may only sit at the root URLconf.
+    *site_urlpatterns,
 ]
 
 REQUEST_LINE = re.compile(r"^(GET|POST) (\S+) (\d{3}) (\d+\.\d)ms$")
