@@ -118,3 +118,13 @@ def test_a_known_agreements_description_is_in_the_readers_language(client, known
     assert "İkinci Karabağ Savaşı'nı sona erdiren üçlü bildiri" in turkish
     assert "Second Karabakh War" not in turkish
     assert "Second Karabakh War" in client.get("/en" + url).content.decode()
+
+
+def test_the_admin_outside_the_prefix_speaks_the_visitors_language(client, db):
+    login = "/admin/login/"
+    english = client.get(login, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert '<html lang="en"' in english
+    turkish = client.get(login, HTTP_ACCEPT_LANGUAGE="tr").content.decode()
+    assert '<html lang="tr"' in turkish
+    # The site's own pages follow their address, whatever the browser says.
+    assert '<html lang="tr">' in client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
