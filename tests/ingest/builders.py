@@ -123,3 +123,16 @@ def aliyev_receives_lavrov(file="a.txt", date="2020-11", quote="Bölgede barış
         surfaces=("üçlü anlaşma", "9 Kasım'da varılan anlaşmalar"),
     )
     return b.build()
+
+
+def ingest_all(articles, *, chunk: bool) -> None:
+    """Import built articles the way the command does: as one chunk of new files, or one
+    article at a time."""
+    from meetings.ingest import Ingestor
+
+    ingestor = Ingestor()
+    if chunk:
+        ingestor.ingest_new([(a, a.text) for a in articles])
+    else:
+        for a in articles:
+            ingestor.ingest(a, a.text)

@@ -5,7 +5,7 @@ import pytest
 from meetings.ingest import Ingestor
 from meetings.ingest.resolve import agreement_name_kind, is_specific
 from meetings.models import Agreement, AgreementMention
-from tests.ingest.builders import ALIYEV, ArticleBuilder
+from tests.ingest.builders import ALIYEV, ArticleBuilder, ingest_all
 
 pytestmark = pytest.mark.django_db
 
@@ -24,12 +24,7 @@ def article(file, name, parties, status="referred", surfaces=(), host=YEREVAN, d
 
 
 def ingest(*articles, chunk=False):
-    ingestor = Ingestor()
-    if chunk:
-        ingestor.ingest_new([(a, a.text) for a in articles])
-    else:
-        for a in articles:
-            ingestor.ingest(a, a.text)
+    ingest_all(articles, chunk=chunk)
 
 
 MODES = pytest.mark.parametrize("chunk", [False, True], ids=["one by one", "chunk"])

@@ -6,7 +6,7 @@ import pytest
 from meetings.ingest import Ingestor
 from meetings.models import Agreement, Meeting, Person
 from meetings.models.base import slug_suffix, unique_slugs
-from tests.ingest.builders import ALIYEV, ArticleBuilder
+from tests.ingest.builders import ALIYEV, ArticleBuilder, ingest_all
 
 pytestmark = pytest.mark.django_db
 
@@ -21,13 +21,7 @@ def _visit(file: str, guest: tuple, date: str | None = "2021-03-02", place="BakÃ
 
 
 def _import(articles, reverse: bool, chunk: bool) -> None:
-    articles = articles[::-1] if reverse else articles
-    ingestor = Ingestor()
-    if chunk:
-        ingestor.ingest_new([(a, a.text) for a in articles])
-    else:
-        for a in articles:
-            ingestor.ingest(a, a.text)
+    ingest_all(articles[::-1] if reverse else articles, chunk=chunk)
 
 
 @ORDERS

@@ -4,7 +4,7 @@ import pytest
 
 from meetings.ingest import Ingestor
 from meetings.models import Meeting, Participation
-from tests.ingest.builders import ArticleBuilder
+from tests.ingest.builders import ArticleBuilder, ingest_all
 
 pytestmark = pytest.mark.django_db
 
@@ -22,12 +22,7 @@ def report(file: str, date: str, line: str):
 
 
 def ingest(articles, *, chunk: bool) -> None:
-    ingestor = Ingestor()
-    if chunk:
-        ingestor.ingest_new([(a, a.text) for a in articles])
-    else:
-        for a in articles:
-            ingestor.ingest(a, a.text)
+    ingest_all(articles, chunk=chunk)
 
 
 @pytest.mark.parametrize("chunk", [False, True], ids=["one by one", "chunk"])

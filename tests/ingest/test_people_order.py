@@ -2,9 +2,8 @@
 
 import pytest
 
-from meetings.ingest import Ingestor
 from meetings.models import Meeting, Participation, Person, Statement
-from tests.ingest.builders import ArticleBuilder
+from tests.ingest.builders import ArticleBuilder, ingest_all
 
 pytestmark = pytest.mark.django_db
 
@@ -23,12 +22,7 @@ def report(file: str, date: str, guest, quote: str = "Ticaretimiz artıyor."):
 
 
 def ingest(articles, *, chunk: bool) -> None:
-    ingestor = Ingestor()
-    if chunk:
-        ingestor.ingest_new([(a, a.text) for a in articles])
-    else:
-        for a in articles:
-            ingestor.ingest(a, a.text)
+    ingest_all(articles, chunk=chunk)
 
 
 def links() -> dict:
