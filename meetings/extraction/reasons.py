@@ -98,6 +98,9 @@ _LABELS: dict[Reason, tuple[str, str]] = {
 }
 
 ALL_CODES: tuple[str, ...] = tuple(r.value for r in Reason)
+# Kept on the record for the reader, but no cause by themselves to queue a meeting for
+# review: a date taken from the publication date is the guide's own rule for the day's news.
+NOTES: frozenset[str] = frozenset({Reason.DATE_FROM_HEADER.value})
 LANGUAGES = ("tr", "en")
 
 

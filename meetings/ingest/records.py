@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from meetings.extraction.reasons import Reason
+from meetings.extraction.reasons import NOTES, Reason
 from meetings.extraction.records import ExtractedArticle
 from meetings.extraction.records import Meeting as ExtractedMeeting
 from meetings.extraction.turkish import fold, name_key
@@ -239,7 +239,7 @@ class RecordWriter:
             return
         before = (meeting.needs_review, list(meeting.review_reasons))
         for reason in reasons:
-            meeting.flag(str(reason))
+            meeting.flag(str(reason), queue=str(reason) not in NOTES)
         changed = (meeting.needs_review, meeting.review_reasons) != before
         if changed and not meeting._state.adding:  # a new meeting is saved with its flags
             meeting.save(update_fields=["needs_review", "review_reasons"])

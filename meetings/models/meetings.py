@@ -95,9 +95,11 @@ class Meeting(Lockable, Timestamped):
     def get_absolute_url(self):
         return reverse("meetings:meeting-detail", kwargs={"slug": self.slug})
 
-    def flag(self, reason: str) -> None:
-        """Mark the meeting for an editor's review, with why (the caller saves)."""
-        self.needs_review = True
+    def flag(self, reason: str, queue: bool = True) -> None:
+        """Record why the meeting is doubtful and, where ``queue``, mark it for an editor's
+        review (the caller saves)."""
+        if queue:
+            self.needs_review = True
         if reason not in self.review_reasons:
             self.review_reasons = [*self.review_reasons, reason]
 

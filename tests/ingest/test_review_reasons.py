@@ -58,3 +58,24 @@ def test_reasons_an_editor_set_are_kept(known_entities):
     Ingestor().ingest(extracted, extracted.text, force=True)
     meeting.refresh_from_db()
     assert (meeting.needs_review, meeting.review_reasons) == (False, [])
+
+
+@pytest.mark.parametrize("chunk", [False, True], ids=["one by one", "chunk"])
+def test_a_date_from_the_header_is_noted_but_queues_nothing(known_entities, chunk):
+    # The guide dates a meeting told as the day's news by its header: worth showing, but a
+    # queue holding every such meeting would bury the doubtful ones.
+    b = ArticleBuilder("news.txt", date="2020-11-10")
+    m = b.meeting(ALIYEV, ("Sergey Lavrov", "Rusya Dışişleri Bakanı", "Rusya"))
+    m.review = ["date_from_header"]
+    plain = b.build()
+    b = ArticleBuilder("relative.txt", date="2020-11-10")
+    m = b.meeting(ALIYEV, ("Mevlüt Kaya", "Dışişleri Bakanı", "Türkiye"))
+    m.review = ["date_relative"]
+    relative = b.build()
+    if chunk:
+        Ingestor().ingest_new([(plain, plain.text), (relative, relative.text)])
+    else:
+        Ingestor().ingest(plain, plain.text)
+        Ingestor().ingest(relative, relative.text)
+    flags = {tuple(m.review_reasons): m.needs_review for m in Meeting.objects.all()}
+    assert flags == {("date_from_header",): False, ("date_relative",): True}
