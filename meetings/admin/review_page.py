@@ -8,8 +8,6 @@ shows, so the page runs the same queries however many participants the meeting h
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from django import forms
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied
@@ -32,7 +30,7 @@ from meetings.models import (
     Statement,
 )
 from meetings.search import reindex_meetings
-from meetings.templatetags.source_text import SourceSpan, annotate
+from meetings.templatetags.source_text import annotate, record_spans
 
 
 class KnownAutocompleteSelect(AutocompleteSelect):
@@ -84,34 +82,12 @@ StatementFormSet = inlineformset_factory(
 )
 
 
-def _spans(participations, statements, agreement_mentions, person_mentions):
-    """Every extracted span, by article id."""
-    spans = defaultdict(list)
-    for p in participations:
-        for start, end in p.spans or []:
-            spans[p.article_id].append(
-                SourceSpan(start, end, "person", f"#participant-{p.pk}", p.raw_name)
-            )
-    for m in person_mentions:
-        for start, end in m.spans or []:
-            spans[m.article_id].append(SourceSpan(start, end, "mention", "#people", m.raw_name))
-    for m in agreement_mentions:
-        if m.span:
-            spans[m.article_id].append(
-                SourceSpan(*m.span, "agreement", "#agreements", m.agreement.name)
-            )
-    for number, s in enumerate(statements, start=1):
-        if s.span:
-            spans[s.article_id].append(
-                SourceSpan(
-                    *s.span,
-                    "statement",
-                    f"#statement-{s.pk}",
-                    str(number),
-                    anchor=f"source-statement-{s.pk}",
-                )
-            )
-    return spans
+# On the review page a span leads to the record's row in the form beside the text.
+_REVIEW_LINKS = {"mention": "#people", "agreement": "#agreements"}
+
+
+def _review_link(kind: str, row) -> str:
+    return f"#participant-{row.pk}" if kind == "person" else _REVIEW_LINKS[kind]
 
 
 def _bind(request, meeting, admin_site):
@@ -205,7 +181,9 @@ def review_view(modeladmin, request, object_id):
         .select_related("person")
         .order_by("span_start", "id")
     )
-    spans = _spans(participation_rows, statement_rows, agreement_mentions, person_mentions)
+    spans = record_spans(
+        participation_rows, person_mentions, agreement_mentions, statement_rows, _review_link
+    )
     if not can_change:
         for f in [form, *participations.forms, *statements.forms]:
             for field in f.fields.values():

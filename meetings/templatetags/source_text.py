@@ -9,6 +9,7 @@ are left out rather than breaking the markup.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django import template
@@ -36,6 +37,41 @@ class SourceSpan:
     @property
     def container(self) -> bool:
         return self.kind == "statement"
+
+
+def record_spans(
+    participations, person_mentions, agreement_mentions, statements, link
+) -> dict[int, list[SourceSpan]]:
+    """Every extracted span of a meeting's records, by article id.
+
+    ``link(kind, row)`` gives where a person, mention or agreement span points ("" leaves the
+    span out); a statement's span always points at the statement on the same page.
+    """
+    spans: dict[int, list[SourceSpan]] = defaultdict(list)
+    for p in participations:
+        url = link("person", p)
+        for start, end in p.spans or []:
+            spans[p.article_id].append(SourceSpan(start, end, "person", url, p.raw_name))
+    for m in person_mentions:
+        url = link("mention", m)
+        for start, end in (m.spans or []) if url else []:
+            spans[m.article_id].append(SourceSpan(start, end, "mention", url, m.raw_name))
+    for m in agreement_mentions:
+        if m.span:
+            url = link("agreement", m)
+            spans[m.article_id].append(SourceSpan(*m.span, "agreement", url, m.agreement.name))
+    for number, s in enumerate(statements, start=1):
+        if s.span:
+            spans[s.article_id].append(
+                SourceSpan(
+                    *s.span,
+                    "statement",
+                    f"#statement-{s.pk}",
+                    str(number),
+                    anchor=f"source-statement-{s.pk}",
+                )
+            )
+    return spans
 
 
 def _overlaps(a: SourceSpan, b: SourceSpan) -> bool:

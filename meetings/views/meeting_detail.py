@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from django.db.models import Prefetch
 from django.views.generic import DetailView
 
@@ -16,7 +14,7 @@ from meetings.models import (
     Role,
     Statement,
 )
-from meetings.templatetags.source_text import SourceSpan, annotate
+from meetings.templatetags.source_text import annotate, record_spans
 
 
 class MeetingDetailView(DetailView):
@@ -55,31 +53,7 @@ class MeetingDetailView(DetailView):
         participations = list(meeting.participations.all())
         statements = list(meeting.statements.all())
         agreement_mentions = list(meeting.agreement_mentions.all())
-        spans = defaultdict(list)
-        for p in participations:
-            url = p.person.get_absolute_url() if p.person else f"#participant-{p.pk}"
-            for start, end in p.spans or []:
-                spans[p.article_id].append(SourceSpan(start, end, "person", url, p.raw_name))
-        for m in mentions:
-            url = m.person.get_absolute_url() if m.person else ""
-            for start, end in m.spans or []:
-                if url:
-                    spans[m.article_id].append(SourceSpan(start, end, "mention", url, m.raw_name))
-        for m in agreement_mentions:
-            if m.span:
-                url = m.agreement.get_absolute_url()
-                spans[m.article_id].append(SourceSpan(*m.span, "agreement", url, m.agreement.name))
-        for number, s in enumerate(statements, start=1):
-            if s.span:
-                spans[s.article_id].append(
-                    SourceSpan(
-                        *s.span,
-                        "statement",
-                        f"#statement-{s.pk}",
-                        str(number),
-                        anchor=f"source-statement-{s.pk}",
-                    )
-                )
+        spans = record_spans(participations, mentions, agreement_mentions, statements, _public_link)
         context.update(
             roles=[
                 (label, [p for p in participations if p.role == role])
@@ -92,3 +66,12 @@ class MeetingDetailView(DetailView):
             mentioned=[m for m in mentions if m.person],
         )
         return context
+
+
+def _public_link(kind: str, row) -> str:
+    """Where a highlighted name or agreement leads on the public page ("" for no link)."""
+    if kind == "person":
+        return row.person.get_absolute_url() if row.person else f"#participant-{row.pk}"
+    if kind == "mention":
+        return row.person.get_absolute_url() if row.person else ""
+    return row.agreement.get_absolute_url()
