@@ -8,15 +8,21 @@ from meetings.models import Participation, Person, PersonAlias, PersonMention, S
 
 def add_alias(person: Person, name: str) -> bool:
     """Give person the alias name, unless it is their own name; return whether it was new."""
+    return add_alias_to(person, name, PersonAlias, "person")
+
+
+def add_alias_to(owner, name: str, alias_model, owner_field: str) -> bool:
+    """Give a person or an agreement the alias name (moving it from whoever held it), unless
+    it is the owner's own name; return whether the alias is new."""
     key = name_key(name)
-    if not key or key == person.name_key:
+    if not key or key == owner.name_key:
         return False
-    alias, created = PersonAlias.objects.get_or_create(
-        key=key, defaults={"person": person, "name": name}
+    alias, created = alias_model.objects.get_or_create(
+        key=key, defaults={owner_field: owner, "name": name}
     )
-    if not created and alias.person_id != person.pk:
-        alias.person = person
-        alias.save(update_fields=["person"])
+    if not created and getattr(alias, f"{owner_field}_id") != owner.pk:
+        setattr(alias, owner_field, owner)
+        alias.save(update_fields=[owner_field])
     return created
 
 

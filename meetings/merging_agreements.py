@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from meetings.extraction.turkish import name_key
+from meetings.merging import add_alias_to
 from meetings.models import Agreement, AgreementAlias, AgreementMention, AgreementStatus
 
 # A merged agreement is as far along as the furthest of its records.
@@ -11,20 +11,6 @@ _STATUS_RANK = {
     AgreementStatus.PROPOSED: 1,
     AgreementStatus.SIGNED: 2,
 }
-
-
-def _add_alias(agreement: Agreement, name: str) -> bool:
-    """Give agreement the alias name unless it is its own name; return whether it was new."""
-    key = name_key(name)
-    if not key or key == agreement.name_key:
-        return False
-    alias, created = AgreementAlias.objects.get_or_create(
-        key=key, defaults={"agreement": agreement, "name": name}
-    )
-    if not created and alias.agreement_id != agreement.pk:
-        alias.agreement = agreement
-        alias.save()
-    return created
 
 
 @transaction.atomic
@@ -61,5 +47,5 @@ def merge_agreements(survivor: Agreement, others: list[Agreement]) -> dict[str, 
     names = [a.name for a in others]
     for other in others:
         other.delete()
-    new_aliases = sum(_add_alias(survivor, name) for name in names)
+    new_aliases = sum(add_alias_to(survivor, n, AgreementAlias, "agreement") for n in names)
     return {"mentions": len(mentions), "aliases": len(moved_aliases) + new_aliases}
