@@ -7,7 +7,7 @@ is the visitor's own choice again: their language cookie, then their browser's l
 """
 
 from django.middleware.locale import LocaleMiddleware
-from django.urls import LocalePrefixPattern, get_resolver
+from django.urls import LocalePrefixPattern, Resolver404, get_resolver
 from django.utils import translation
 
 
@@ -17,9 +17,22 @@ def outside_language_patterns(path: str, urlconf=None) -> bool:
     for entry in get_resolver(urlconf).url_patterns:
         if isinstance(entry.pattern, LocalePrefixPattern):
             return False
-        if entry.pattern.match(path):
+        if str(entry.pattern) == "":
+            # An include at the root (sitemap.xml, robots.txt) would match every path by its
+            # prefix: only its own routes count.
+            if _resolves(entry, path):
+                return True
+        elif entry.pattern.match(path):
             return True
     return False
+
+
+def _resolves(entry, path: str) -> bool:
+    """Whether an included root-level urlconf has a route for path."""
+    try:
+        return entry.resolve(path) is not None
+    except Resolver404:
+        return False
 
 
 class LanguageMiddleware(LocaleMiddleware):

@@ -16,5 +16,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path(settings.ADMIN_PATH, admin.site.urls),
     path("people/autocomplete/", person_autocomplete, name="person-autocomplete"),
+    path("api/", include("meetings.api.urls")),
+    path("", include("meetings.discovery.urls")),
 ]
 urlpatterns += i18n_patterns(path("", include("meetings.urls")), prefix_default_language=False)

@@ -1,7 +1,7 @@
 """The site's pages, kept in the page cache for anonymous visitors. They are included under
 the language prefix (diplomacy/urls.py); the JSON autocomplete is not, and lives there."""
 
-from django.urls import path
+from django.urls import include, path
 
 from meetings import views
 from meetings.views.page_cache import cache_anonymous_page as cached
@@ -21,4 +21,6 @@ urlpatterns = [
         name="agreement-detail",
     ),
     path("statements/", cached(views.StatementListView.as_view()), name="statement-list"),
+    path("", include("meetings.downloads.urls")),
+    path("", include("meetings.feeds.urls")),
 ]

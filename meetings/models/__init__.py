@@ -2,7 +2,7 @@
 
 from meetings.models.agreements import Agreement, AgreementAlias, AgreementMention, AgreementStatus
 from meetings.models.base import DatePrecision
-from meetings.models.edits import DeletedImport
+from meetings.models.edits import DeletedImport, FormerSlug
 from meetings.models.meetings import (
     Meeting,
     MeetingKind,
@@ -25,6 +25,7 @@ __all__ = [
     "Country",
     "DatePrecision",
     "DeletedImport",
+    "FormerSlug",
     "Meeting",
     "MeetingKind",
     "MeetingReport",

@@ -47,6 +47,15 @@ class Article(models.Model):
         _("normalised text"), help_text=_("The text that every span points into.")
     )
     title = models.CharField(_("title"), max_length=500, blank=True)
+    outlet = models.CharField(
+        _("outlet"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who published it, e.g. a news agency."),
+    )
+    url = models.URLField(
+        _("URL"), max_length=1000, blank=True, help_text=_("Where the article was published.")
+    )
     date = models.DateField(_("date"), null=True, blank=True)
     date_precision = models.CharField(
         _("date precision"),

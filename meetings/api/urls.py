@@ -1,0 +1,3 @@
+"""The API's routes, under /api/ outside the language prefix."""
+
+urlpatterns: list = []

@@ -1,0 +1,1 @@
+"""Findability: sitemap.xml, robots.txt, and redirects from former addresses."""

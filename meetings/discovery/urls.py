@@ -1,0 +1,3 @@
+"""sitemap.xml and robots.txt, outside the language prefix."""
+
+urlpatterns: list = []

@@ -1,0 +1,1 @@
+"""CSV and JSON Lines downloads of every list page, streamed, and the full export."""

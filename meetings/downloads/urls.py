@@ -1,0 +1,3 @@
+"""Download routes beside the list pages, under the language prefix."""
+
+urlpatterns: list = []

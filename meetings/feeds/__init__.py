@@ -1,0 +1,1 @@
+"""Atom feeds (django.contrib.syndication): latest meetings, per person, agreement, search."""

@@ -1,0 +1,3 @@
+"""Feed routes, under the language prefix."""
+
+urlpatterns: list = []
