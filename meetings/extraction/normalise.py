@@ -1,4 +1,4 @@
-"""Bytes to clean article text: encoding detection, line unwrapping, the optional date header.
+"""Bytes to clean article text: encoding detection, line unwrapping, the optional headers.
 
 The normalised text is what every span points into, so everything that changes characters
 happens here, once, before any reading.
@@ -10,6 +10,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from .markup import html_to_text, looks_like_html
 from .records import ExtractionError, PartialDate
@@ -38,14 +39,25 @@ _HEADER = re.compile(r"\A\s*date[ \t:]+(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?![\d-])
 _SENTENCE_END = re.compile(r"[.!?…:\"”»)]\s*\Z")
 
 
+@dataclass(frozen=True)
+class Header:
+    """What an article's header block says about where and when it was published."""
+
+    outlet: str | None = None
+    url: str | None = None
+    title: str | None = None
+    date: PartialDate = field(default_factory=PartialDate.unknown)
+
+
 @dataclass
 class Normalised:
-    """The article text after normalisation, its paragraphs and what the header said."""
+    """The article text after normalisation, its paragraphs and what the headers said."""
 
     text: str
     paragraphs: list[tuple[int, int]]
     header_date: PartialDate = field(default_factory=PartialDate.unknown)
     warnings: list[str] = field(default_factory=list)
+    header: Header = field(default_factory=Header)
 
 
 DECODING = "decoding: "  # how every warning about decoding starts
@@ -236,8 +248,12 @@ def check_text(text: str) -> None:
 
 
 def normalise(text: str) -> Normalised:
-    """Clean decoded text: one kind of newline and space, unwrapped lines, the header taken off."""
-    warnings: list[str] = []
+    """Clean decoded text: one kind of newline and space, unwrapped lines, headers taken off.
+
+    The header block and the one-line date header are not part of the normalised text, so
+    spans point into the article itself.
+    """
+    header, text, warnings = split_header(text)
     if looks_like_html(text):
         text = html_to_text(text)
         warnings.append(MARKUP_REMOVED)
@@ -247,10 +263,11 @@ def normalise(text: str) -> Normalised:
     text = _ODD_CHARACTERS.sub(_replace_odd, text)
     text = _APOSTROPHE.sub("'", text)
 
-    header_date = PartialDate.unknown()
+    header_date = header.date
     match = _HEADER.match(text)
     if match:
-        header_date = _header_date(match, warnings)
+        one_line = _header_date(match, warnings)
+        header_date = header_date if header_date.value else one_line
         text = text[match.end() :]
 
     paragraphs = _paragraphs(text)
@@ -266,7 +283,7 @@ def normalise(text: str) -> Normalised:
     result = "\n\n".join(out)
     if not re.search(r"[^\W_]", result):
         raise ExtractionError("empty input: the article has no words")
-    return Normalised(result, spans, header_date, warnings)
+    return Normalised(result, spans, header_date, warnings, header)
 
 
 def _replace_odd(match: re.Match[str]) -> str:
@@ -307,3 +324,149 @@ def _paragraphs(text: str) -> list[str]:
         else:
             merged.append(para)
     return merged
+
+
+# The header block ---------------------------------------------------------------------------
+# An optional block at the very top of a file, between two "---" lines, one "field: value" a
+# line: where the article was published. See the README, "Sources: the header block".
+HEADER = "header: "  # how every warning about the header block starts
+HEADER_FIELDS = ("outlet", "url", "date", "title")
+OUTLET_MAX, URL_MAX, TITLE_MAX = 200, 1000, 500  # what the Article columns hold
+_HEADER_MAX_LINES = 20  # a "---" with no closing one this near is not a header block
+_FENCE = re.compile(r"[ \t]*---[ \t]*")
+_FIELD_LINE = re.compile(r"[ \t]*([^\W\d][\w-]*)[ \t]*:[ \t]*(.*)")
+_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+
+
+def split_header(text: str) -> tuple[Header, str, list[str]]:
+    """The header block at the top of text, the text after it, and one warning per problem.
+
+    A bad value (a URL that is not http(s), a date that is not one, a value too long for its
+    column) is left out with a warning naming the field; the rest of the block still counts.
+    Text that does not open with a "---" line has no block and comes back as it was.
+    """
+    if not text.lstrip(" \t\r\n\ufeff").startswith("---"):
+        return Header(), text, []  # most articles: no block, and no copy of a long text
+    lines = _NEWLINES.sub("\n", text).split("\n")
+    first = next((i for i, line in enumerate(lines) if line.strip(" \t\ufeff")), None)
+    if first is None or not _FENCE.fullmatch(lines[first].strip("\ufeff")):
+        return Header(), text, []
+    end = next(
+        (
+            i
+            for i in range(first + 1, min(len(lines), first + 2 + _HEADER_MAX_LINES))
+            if _FENCE.fullmatch(lines[i])
+        ),
+        None,
+    )
+    if end is None:
+        return (
+            Header(),
+            text,
+            [
+                f"{HEADER}a '---' line opens the file but no '---' line closes "
+                "the header block; it was read as text"
+            ],
+        )
+    values, warnings = _header_values(lines[first + 1 : end])
+    return _header(values, warnings), "\n".join(lines[end + 1 :]), warnings
+
+
+def _header_values(lines: list[str]) -> tuple[dict[str, str], list[str]]:
+    """The block's fields by name (the first of each), with warnings for the odd lines."""
+    values: dict[str, str] = {}
+    warnings: list[str] = []
+    for line in lines:
+        if not line.strip():
+            continue
+        match = _FIELD_LINE.fullmatch(line)
+        name = match[1].lower() if match else ""
+        if name not in HEADER_FIELDS:
+            shown = line.strip()[:60]
+            warnings.append(
+                f"{HEADER}the line {shown!r} is not one of the fields "
+                f"{', '.join(HEADER_FIELDS)}; ignored"
+            )
+        elif name in values:
+            warnings.append(f"{HEADER}the {name} is given twice; the first one is kept")
+        else:
+            value = unicodedata.normalize("NFC", _ODD_CHARACTERS.sub(_replace_odd, match[2]))
+            values[name] = " ".join(value.split())
+    return values, warnings
+
+
+def _header(values: dict[str, str], warnings: list[str]) -> Header:
+    """The Header the values make, each bad value left out with a warning."""
+    outlet = _short_enough("outlet", values.get("outlet"), OUTLET_MAX, warnings)
+    title = _short_enough("title", values.get("title"), TITLE_MAX, warnings)
+    url = values.get("url") or None
+    if url is not None:
+        problem = url_problem(url)
+        if problem:
+            warnings.append(f"{HEADER}the url {url[:80]!r} {problem}; ignored")
+            url = None
+    date = PartialDate.unknown()
+    if values.get("date"):
+        date = parse_partial_date(values["date"])
+        if date.value is None:
+            warnings.append(
+                f"{HEADER}the date {values['date'][:40]!r} is not a date written "
+                "YYYY-MM-DD, YYYY-MM or YYYY; ignored"
+            )
+    return Header(outlet, url, title, date)
+
+
+def _short_enough(name: str, value: str | None, limit: int, warnings: list[str]) -> str | None:
+    if value and len(value) > limit:
+        warnings.append(
+            f"{HEADER}the {name} is {len(value):,} characters long, more than {limit}; ignored"
+        )
+        return None
+    return value or None
+
+
+def url_problem(url: str) -> str | None:
+    """Why url cannot be an article's address (not http(s), no host, too long), or None."""
+    if len(url) > URL_MAX:
+        return f"is longer than {URL_MAX} characters"
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises on a port that is not a number
+    except ValueError:
+        return "is not a valid address"
+    if parts.scheme.lower() not in ("http", "https"):
+        return "is not an http or https address"
+    if not parts.hostname or any(c.isspace() for c in url):
+        return "is not a valid address"
+    return None
+
+
+def parse_partial_date(value: str) -> PartialDate:
+    """'2024-11-05', '2024-11' or '2024' as a PartialDate; unknown if it is none of them."""
+    match = _ISO_DATE.fullmatch(value.strip())
+    if not match:
+        return PartialDate.unknown()
+    year, month, day = (int(part) if part else None for part in match.groups())
+    try:
+        if month is None:
+            return PartialDate(dt.date(year, 1, 1), "year")
+        if day is None:
+            return PartialDate(dt.date(year, month, 1), "month")
+        return PartialDate(dt.date(year, month, day), "day")
+    except ValueError:
+        return PartialDate.unknown()
+
+
+def with_header(text: str, header: Header) -> str:
+    """text with a header block giving header's values, over those of any block it had."""
+    old, rest, _warnings = split_header(text)
+    fields = {
+        "outlet": header.outlet or old.outlet,
+        "url": header.url or old.url,
+        "date": header.date.iso() or old.date.iso(),
+        "title": header.title or old.title,
+    }
+    lines = [f"{name}: {' '.join(value.split())}" for name, value in fields.items() if value]
+    if not lines:
+        return rest
+    return "---\n" + "\n".join(lines) + "\n---\n" + rest.lstrip("\n")

@@ -111,7 +111,10 @@ def _read(
         if id(p) not in in_meeting
     ]
     source_date = header if header.value else (meetings[0].date if meetings else header)
-    source = Source(filename, digest, _title(doc), source_date)
+    given = norm.header  # the header block's title wins over the headline
+    source = Source(
+        filename, digest, given.title or _title(doc), source_date, given.outlet, given.url
+    )
     return ExtractedArticle(source, doc.text, meetings, mentioned, _unique(warnings))
 
 

@@ -48,12 +48,14 @@ class PartialDate:
 
 @dataclass
 class Source:
-    """The article file as it came in."""
+    """The article file as it came in, and where it was published if its header says."""
 
     file: str | None
     sha256: str
     title: str
     date: PartialDate = field(default_factory=PartialDate.unknown)
+    outlet: str | None = None
+    url: str | None = None
 
 
 @dataclass
@@ -188,6 +190,10 @@ class ExtractedArticle:
                 "sha256": self.source.sha256,
                 "title": self.source.title,
                 **date_fields(self.source.date),
+                # Only when the header block gives them, so older output reads the same.
+                **{
+                    k: v for k, v in (("outlet", self.source.outlet), ("url", self.source.url)) if v
+                },
             },
             "text": self.text,
             "meetings": meetings,

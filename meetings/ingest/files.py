@@ -17,7 +17,7 @@ from django.db import connections
 from django.db.models import Q
 
 from meetings.extraction import ExtractionError, extract
-from meetings.extraction.normalise import DECODING, decode
+from meetings.extraction.normalise import DECODING, HEADER, decode
 from meetings.ingest.articles import Ingestor
 from meetings.ingest.limits import check_lengths
 from meetings.ingest.statistics import refresh_statistics
@@ -28,6 +28,7 @@ from meetings.models.sources import file_source
 log = logging.getLogger(__name__)
 MAX_BYTES = 1_000_000  # far above any news article; larger files are refused, not truncated
 CHUNK = 100  # new files written per transaction (see import_files)
+NOTED = (DECODING, HEADER)  # the warnings the command prints, one line per file and warning
 
 
 ARTICLE_GLOBS = ("*.txt", "*.html", "*.htm")  # what a folder's article files are called
@@ -212,8 +213,9 @@ def import_files(
 ) -> list[tuple[str, str, str | None]]:
     """Import a chunk of files: (label, outcome, error) for each, in their order.
 
-    Warnings about how a file was decoded (bytes replaced or removed, mixed encodings) are
-    added to notes as one line each, naming the file.
+    Warnings about how a file was decoded (bytes replaced or removed, mixed encodings) and
+    about its header block (a value left out) are added to notes as one line each, naming
+    the file.
 
     The files not stored before are written together in one transaction, each article
     with all its rows; the others (changed or already imported), and every file of the
@@ -232,8 +234,8 @@ def import_files(
         if outcome[0] == "failed":
             results[path] = outcome
         elif notes is not None:
-            decoding = (w for w in read[path].extracted.warnings if w.startswith(DECODING))
-            notes.extend(f"{label(path)}: warning: {w}" for w in decoding)
+            noted = (w for w in read[path].extracted.warnings if w.startswith(NOTED))
+            notes.extend(f"{label(path)}: warning: {w}" for w in noted)
     new = _new_articles(read)
     if new:
         try:

@@ -59,6 +59,9 @@ def article_fields(extracted: ExtractedArticle, raw_text: str) -> dict:
         "raw_text": raw_text,
         "text": extracted.text,
         "title": source.title[:500],
+        # From the header block; a header that no longer gives them clears them.
+        "outlet": source.outlet or "",
+        "url": source.url or "",
         "date": normalise_partial_date(source.date.value, source.date.precision),
         "date_precision": source.date.precision,
         "warnings": list(extracted.warnings),
