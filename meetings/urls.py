@@ -11,6 +11,8 @@ app_name = "meetings"
 urlpatterns = [
     path("", cached(views.HomeView.as_view()), name="home"),
     path("meetings/", cached(views.MeetingListView.as_view()), name="meeting-list"),
+    # Before the meeting pages: /meetings/feed/ is the feed, not a meeting slugged "feed".
+    path("", include("meetings.feeds.urls")),
     path("meetings/<slug:slug>/", cached(views.MeetingDetailView.as_view()), name="meeting-detail"),
     path("people/", cached(views.PersonListView.as_view()), name="person-list"),
     path("people/<slug:slug>/", cached(views.PersonDetailView.as_view()), name="person-detail"),
@@ -22,5 +24,4 @@ urlpatterns = [
     ),
     path("statements/", cached(views.StatementListView.as_view()), name="statement-list"),
     path("", include("meetings.downloads.urls")),
-    path("", include("meetings.feeds.urls")),
 ]
