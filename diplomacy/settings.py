@@ -72,6 +72,7 @@ MIDDLEWARE = [
     # After authentication: history records name the user who made each change.
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "meetings.discovery.middleware.FormerAddressMiddleware",  # 301 from a renamed record's 404
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]

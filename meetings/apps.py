@@ -8,3 +8,9 @@ class MeetingsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "meetings"
     verbose_name = _("Diplomatic meetings")
+
+    def ready(self):
+        # A slug an editor changes is remembered, so the old address redirects.
+        from meetings.discovery.former_addresses import connect
+
+        connect()

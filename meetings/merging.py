@@ -3,7 +3,14 @@
 from django.db import transaction
 
 from meetings.extraction.turkish import name_key
-from meetings.models import Participation, Person, PersonAlias, PersonMention, Statement
+from meetings.models import (
+    FormerSlug,
+    Participation,
+    Person,
+    PersonAlias,
+    PersonMention,
+    Statement,
+)
 
 
 def add_alias(person: Person, name: str) -> bool:
@@ -47,6 +54,8 @@ def merge_people(survivor: Person, others: list[Person]) -> dict[str, int]:
     if survivor.country_id is None:
         survivor.country_id = next((p.country_id for p in others if p.country_id), None)
         survivor.save(update_fields=["country"])
+    for other in others:  # their pages redirect to the survivor's, so no cited link breaks
+        FormerSlug.remember("person", other.slug, survivor.pk, merged_id=other.pk)
     Person.objects.filter(pk__in=ids).delete()
     moved["aliases"] = sum(add_alias(survivor, name) for name in names)
     return moved

@@ -3,7 +3,13 @@
 from django.db import transaction
 
 from meetings.merging import add_alias_to
-from meetings.models import Agreement, AgreementAlias, AgreementMention, AgreementStatus
+from meetings.models import (
+    Agreement,
+    AgreementAlias,
+    AgreementMention,
+    AgreementStatus,
+    FormerSlug,
+)
 
 # A merged agreement is as far along as the furthest of its records.
 _STATUS_RANK = {
@@ -45,7 +51,8 @@ def merge_agreements(survivor: Agreement, others: list[Agreement]) -> dict[str, 
     if changed:
         survivor.save()
     names = [a.name for a in others]
-    for other in others:
+    for other in others:  # its page redirects to the survivor's, so no cited link breaks
+        FormerSlug.remember("agreement", other.slug, survivor.pk, merged_id=other.pk)
         other.delete()
     new_aliases = sum(add_alias_to(survivor, n, AgreementAlias, "agreement") for n in names)
     return {"mentions": len(mentions), "aliases": len(moved_aliases) + new_aliases}
