@@ -4,6 +4,7 @@ The variables are listed in README.md. Without DATABASE_URL the site uses an SQL
 the project directory; production points DATABASE_URL at PostgreSQL.
 """
 
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -45,6 +46,7 @@ INSTALLED_APPS = [
     "django_filters",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # the API docs' Swagger UI files, served from /static/
     "corsheaders",
     "csp",
     "simple_history",
@@ -120,7 +122,15 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_ENTRIES", 2000)},
-    }
+    },
+    # The API throttle's counts: in the database, so every gunicorn worker and host counts
+    # the same requests (a per-process cache would let a client through once per worker).
+    # Migration 0014 creates the table.
+    "throttle": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "api_throttle_cache",
+        "OPTIONS": {"MAX_ENTRIES": env_int("API_THROTTLE_ENTRIES", 100_000)},
+    },
 }
 
 AUTHENTICATION_BACKENDS = [
@@ -194,6 +204,43 @@ CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_CREDENTIALS = False
+
+# The read-only JSON API (meetings/api/): anonymous, throttled per client address.
+API_THROTTLE_RATE = env_str("API_THROTTLE_RATE", "120/min")
+if not re.fullmatch(r"\d+/(s|sec|second|m|min|minute|h|hour|d|day)", API_THROTTLE_RATE):
+    raise ImproperlyConfigured(
+        f"API_THROTTLE_RATE={API_THROTTLE_RATE!r} is not a rate such as 120/min "
+        "(requests per s, min, hour or day)."
+    )
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    # Nobody logs in to the API: it serves the same public records to everyone.
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_THROTTLE_CLASSES": ["meetings.api.throttling.AnonymousThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": API_THROTTLE_RATE},
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "meetings.api.errors.exception_handler",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "diplomacy API",
+    "DESCRIPTION": (
+        "Read-only records of diplomatic meetings read from Turkish news articles: meetings, "
+        "people, agreements, statements, countries and the articles themselves."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # The docs page's Swagger UI comes from drf-spectacular-sidecar under /static/: the
+    # Content-Security-Policy loads nothing from elsewhere.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {"DatePrecisionEnum": "meetings.models.base.DatePrecision"},
+}
 
 ADMIN_PATH = env_str("ADMIN_PATH", "admin/").strip("/") + "/"
 
