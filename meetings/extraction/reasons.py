@@ -35,6 +35,7 @@ class Reason(StrEnum):
     # Resolution (ingest), against what the database already holds
     AMBIGUOUS_NAME = "ambiguous_name"
     POSSIBLE_DUPLICATE = "possible_duplicate"
+    UNKNOWN_COUNTRY = "unknown_country"
     # A reason stored before the codes existed that maps to none of them
     OTHER = "other"
 
@@ -93,6 +94,10 @@ _LABELS: dict[Reason, tuple[str, str]] = {
         "possible duplicate: same people and place as another meeting, and no date to tell "
         "them apart",
         "olası mükerrer kayıt: başka bir görüşmeyle aynı kişiler ve yer, ayırt edecek tarih yok",
+    ),
+    Reason.UNKNOWN_COUNTRY: (
+        "a country named for the place or a participant is not in the list of countries",
+        "yer ya da bir katılımcı için adı geçen ülke, ülke listesinde yok",
     ),
     Reason.OTHER: ("another reason", "başka bir neden"),
 }

@@ -238,6 +238,8 @@ class RecordWriter:
             reasons.append(Reason.AMBIGUOUS_NAME)
         if any(s.speaker is None for s in found.statements):
             reasons.append(Reason.SPEAKER_UNKNOWN)
+        if self._unknown_countries(found):
+            reasons.append(Reason.UNKNOWN_COUNTRY)
         if meeting.is_locked("needs_review") or meeting.is_locked("review_reasons"):
             return
         before = (meeting.needs_review, list(meeting.review_reasons))
@@ -246,6 +248,13 @@ class RecordWriter:
         changed = (meeting.needs_review, meeting.review_reasons) != before
         if changed and not meeting._state.adding:  # a new meeting is saved with its flags
             meeting.save(update_fields=["needs_review", "review_reasons"])
+
+    def _unknown_countries(self, found: ExtractedMeeting) -> list[str]:
+        """The countries the meeting's place and participants are given that no Country row
+        has: the record then lacks them (countries come from the ISO table, not articles)."""
+        named = [found.location.country if found.location else None]
+        named += [p.country for p in found.participants]
+        return [n for n in named if n and n.strip() and self.resolver.country(n) is None]
 
     # Child rows --------------------------------------------------------------------------
     def _sync_participants(
