@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from meetings.extraction import lexicon as lexicon_module
 from meetings.extraction.lexicon import lexicon
 from meetings.extraction.turkish import fold, name_key, surname_key
+from meetings.ingest import shared_names
 from meetings.ingest.pending import PendingRows
 from meetings.ingest.surnames import bearers, relink_surnames
 from meetings.models import Agreement, AgreementAlias, Country, Person, PersonAlias
@@ -471,7 +472,9 @@ class Resolver:
         self.prefetch_agreements([*names, *keys])
         found = self._agreement_by_keys(keys, specific, party_ids)
         name = None
-        for candidate in names if found is None else ():
+        if found is None and len(names) == 2:  # a proper name, with parties
+            found, name = self._shared_name(names[0], parties)
+        for candidate in names if found is None and name is None else ():
             found = self._agreement_names[name_key(candidate)]
             if found is None:
                 name = candidate  # free: the new record's name
@@ -498,6 +501,33 @@ class Resolver:
             return agreement, False
         self._remember_agreement(agreement, parties)
         return agreement, True
+
+    def _shared_name(
+        self, plain: str, parties: list[Country]
+    ) -> tuple[Agreement | None, str | None]:
+        """For a proper name another agreement holds with clashing parties: (the agreement
+        sharing the name whose parties fit, None), or (None, the name a new record takes),
+        or (None, None) to go on as for any name. See shared_names."""
+        holder = self._agreement_names.get(name_key(plain))
+        party_ids = {c.pk for c in parties}
+        if holder is None or parties_compatible(self._parties[holder.pk], party_ids):
+            return None, None
+        remembered = [a for a in self._agreement_names.values() if a is not None]
+        for sibling in shared_names.siblings(plain, remembered):
+            if sibling.pk not in self._parties:
+                self._remember_agreement(sibling)
+            if parties_compatible(self._parties[sibling.pk], party_ids):
+                return sibling, None
+        if self._codes is None:
+            self._codes = dict(Country.objects.values_list("pk", "iso_code"))
+        held = self._parties[holder.pk]
+        if not shared_names.takes_plain_name(holder, held, party_ids, self._codes):
+            return None, None
+        self._agreement_names[holder.name_key] = None
+        named = with_parties(plain, list(Country.objects.filter(pk__in=held)))
+        shared_names.rename_with_parties(holder, named)
+        self._agreement_names[holder.name_key] = holder
+        return None, plain
 
     def _add_parties(self, agreement: Agreement, new: set[int], parties: list[Country]) -> None:
         """Add parties an article names to an agreement that lacks them (not over a lock)."""

@@ -18,6 +18,7 @@ from meetings.corpus import write_corpus
 
 ROOT = Path(__file__).resolve().parents[2]
 DEVSET = ROOT / "tests" / "extraction" / "devset" / "articles"
+SHARED_NAME = ROOT / "tests" / "ingest" / "order_articles"
 MANAGE = [sys.executable, str(ROOT / "manage.py")]
 
 
@@ -90,11 +91,12 @@ def runs(tmp_path):
 
 @pytest.fixture
 def articles(tmp_path) -> list[str]:
-    """The dev set and 40 generated articles, some of them reporting the same meetings."""
+    """The dev set and 40 generated articles, some of them reporting the same meetings, and
+    two agreements that share a proper name between different parties (order_articles)."""
     folder = tmp_path / "articles"
     folder.mkdir()
     write_corpus(folder, 40, seed=11)
-    for article in DEVSET.iterdir():
+    for article in [*DEVSET.iterdir(), *SHARED_NAME.glob("*.txt")]:
         shutil.copy(article, folder / article.name)
     return sorted(str(p) for p in folder.iterdir())
 
