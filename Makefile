@@ -74,6 +74,7 @@ bench: install-test ## Benchmarks (not timed tests): extraction, import, search,
 	$(PY) tests/bench/bench_import.py
 	$(PY) tests/bench/bench_search.py
 	$(PY) tests/bench/bench_review_queue.py
+	$(PY) tests/bench/bench_export.py
 
 eval: install ## Extraction scores on the dev set and the seeds; EVAL_ARGS=--verbose lists the misses.
 	$(PY) tests/extraction/eval.py $(EVAL_ARGS)
