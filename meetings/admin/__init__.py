@@ -1,3 +1,3 @@
 """Admin registrations: importing the modules registers every model."""
 
-from meetings.admin import agreements, meetings, people  # noqa: F401
+from meetings.admin import agreements, articles, meetings, people  # noqa: F401

@@ -14,12 +14,10 @@ from meetings.admin.locking import (
     EditorLockMixin,
     LockedFieldsFilter,
     ProvenanceInlineMixin,
-    ReindexMixin,
 )
 from meetings.extraction.reasons import labels
 from meetings.models import (
     AgreementMention,
-    Article,
     Meeting,
     MeetingReport,
     Participation,
@@ -221,20 +219,3 @@ class ParticipationAdmin(EditorLockMixin, HistoryAdmin):
     autocomplete_fields = ("person", "meeting")
     list_select_related = ("person", "meeting")
     readonly_fields = ("article", "spans", "import_key")
-
-
-@admin.register(Article)
-class ArticleAdmin(ReindexMixin, admin.ModelAdmin):
-    list_display = ("filename", "title", "date", "date_precision", "last_imported_at")
-    list_filter = ("date_precision", "skip_reextract")
-    search_fields = ("filename", "title", "sha256")
-    readonly_fields = (
-        "filename",
-        "sha256",
-        "raw_text",
-        "text",
-        "warnings",
-        "extractor_version",
-        "first_imported_at",
-        "last_imported_at",
-    )
