@@ -253,3 +253,8 @@ def test_the_english_list_links_the_english_download(client, world):
 
 def test_a_format_nobody_offers_is_not_found(client, world):
     assert client.get(MEETINGS + "download.xlsx").status_code == 404
+
+
+def test_the_download_line_speaks_the_pages_language(client, world):
+    assert "Bu listeyi indirin:" in client.get(MEETINGS).content.decode()
+    assert "Download this list:" in client.get("/en/meetings/").content.decode()
