@@ -73,6 +73,7 @@ bench: install-test ## Benchmarks (not timed tests): extraction, import, search,
 	$(PY) tests/bench/bench_extraction.py
 	$(PY) tests/bench/bench_import.py
 	$(PY) tests/bench/bench_search.py
+	$(PY) tests/bench/bench_api.py
 	$(PY) tests/bench/bench_review_queue.py
 	$(PY) tests/bench/bench_export.py
 

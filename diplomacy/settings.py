@@ -213,10 +213,9 @@ if not re.fullmatch(r"\d+/(s|sec|second|m|min|minute|h|hour|d|day)", API_THROTTL
         "(requests per s, min, hour or day)."
     )
 REST_FRAMEWORK = {
-    "DEFAULT_RENDERER_CLASSES": [
-        "rest_framework.renderers.JSONRenderer",
-        "rest_framework.renderers.BrowsableAPIRenderer",
-    ],
+    # JSON only: DRF's browsable pages carry inline styles the Content-Security-Policy refuses;
+    # /api/docs/ is the browsable documentation.
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     # Nobody logs in to the API: it serves the same public records to everyone.
     "DEFAULT_AUTHENTICATION_CLASSES": [],

@@ -85,8 +85,10 @@ def many(world):
         if i % 5 == 0:
             AgreementMentionFactory(agreement=world.trilateral, meeting=meeting, text="anlaşma")
         StatementFactory(meeting=meeting, speaker=world.lavrov, text=f"Ortak açıklama {i}")
+        # Each statement its own place in its meeting, as the importer numbers them (the
+        # HTML list orders by it and breaks no tie further).
         StatementFactory(
-            meeting=meeting, speaker=world.lavrov, text="Memnun olduklarını", direct=False
+            meeting=meeting, speaker=world.lavrov, text="Memnun olduklarını", direct=False, order=1
         )
     reindex_all()
     return world

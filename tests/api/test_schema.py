@@ -3,7 +3,9 @@ per operation) never get a server error."""
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.validation import validate_schema
 from hypothesis import HealthCheck, settings
@@ -50,6 +52,17 @@ def test_the_docs_page_loads_nothing_inline_and_nothing_from_elsewhere(client, w
     assert "/api/schema/" in script.content.decode()
 
 
+@pytest.fixture
+def connection_kept():
+    """The test's database connection stays open across the requests: Django's WSGI handler
+    closes it when a request ends, as it should in a server (the test client does not)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 schema = schemathesis.openapi.from_dict(api_schema())
 schema.app = get_wsgi_application()
 
@@ -61,7 +74,7 @@ schema.app = get_wsgi_application()
     derandomize=True,
     suppress_health_check=list(HealthCheck),
 )
-def test_generated_requests_never_get_a_server_error(case, world):
+def test_generated_requests_never_get_a_server_error(case, world, connection_kept):
     response = case.call(base_url="http://testserver")
     assert response.status_code < 500, (case.path, case.query, response.text[:500])
     if response.status_code == 400:
