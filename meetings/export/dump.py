@@ -8,8 +8,11 @@ import json
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from django.db import connection, transaction
 
 from meetings.export import popolo
 from meetings.export.encoders import csv_chunks
@@ -52,6 +55,25 @@ def prepare_folder(folder: Path) -> None:
 def export(folder: Path, links: Permalinks, progress: Progress | None = None) -> list[Written]:
     """Write every table and popolo.json into folder; what was written, file by file."""
     prepare_folder(folder)
+    with _snapshot():
+        return _export(folder, links, progress)
+
+
+@contextmanager
+def _snapshot():
+    """On PostgreSQL, one read-only snapshot for every file, so that an import running
+    meanwhile never leaves a participation pointing at a meeting the dump lacks. (SQLite
+    would hold its write lock for the whole export, so there each table is read as it is.)"""
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        yield
+        return
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        yield
+
+
+def _export(folder: Path, links: Permalinks, progress: Progress | None) -> list[Written]:
     written = []
     for table in TABLES:
         name = f"{table.name}.csv"

@@ -197,3 +197,17 @@ def test_an_earlier_dump_is_replaced_whole(world, tmp_path):
     run_export(tmp_path)
     assert [int(r["id"]) for r in table(tmp_path, "meetings")] == [world.baku.pk, world.undated.pk]
     assert not list(tmp_path.glob("*.part"))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_outside_a_transaction_the_export_reads_one_snapshot_and_leaves_no_transaction(
+    world, tmp_path
+):
+    """As from the shell: on PostgreSQL every table is read in one read-only snapshot."""
+    from django.db import connection
+
+    out, _ = run_export(tmp_path)
+    assert "meetings.csv: 3 rows" in out
+    assert not connection.in_atomic_block
+    world.moscow.delete()  # the connection writes again once the export is done
+    assert len(table(tmp_path, "meetings")) == 3
