@@ -125,11 +125,12 @@ CACHES = {
     },
     # The API throttle's counts: in the database, so every gunicorn worker and host counts
     # the same requests (a per-process cache would let a client through once per worker).
-    # Migration 0014 creates the table.
+    # Migration 0014 creates the table. Django counts its rows on every write, so it is kept
+    # small: past the limit, expired counts go first, then the oldest third.
     "throttle": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "api_throttle_cache",
-        "OPTIONS": {"MAX_ENTRIES": env_int("API_THROTTLE_ENTRIES", 100_000)},
+        "OPTIONS": {"MAX_ENTRIES": env_int("API_THROTTLE_ENTRIES", 10_000)},
     },
 }
 
