@@ -97,7 +97,11 @@ def insert_rows(model: type[models.Model], rows: list[models.Model]) -> None:
         model.objects.bulk_create(rows, batch_size=500)
         return
     meta = model._meta
-    with_pk = [f for f in meta.concrete_fields if f is not meta.pk]
+    # A generated column (Meeting.doubt, reason_flags) is the database's to fill: COPY may
+    # not name it.
+    with_pk = [
+        f for f in meta.concrete_fields if f is not meta.pk and not getattr(f, "generated", False)
+    ]
     for given_pk in (True, False):
         batch = [row for row in rows if (row.pk is not None) == given_pk]
         if batch:
