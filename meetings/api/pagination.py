@@ -47,14 +47,17 @@ class Key:
     nulls_last: bool = True
 
     def reversed(self) -> Key:
+        """The same column walked the other way (for the previous page)."""
         return Key(self.field, not self.descending, not self.nulls_last)
 
     def order(self):
+        """The ORDER BY expression, nulls placed explicitly on both databases."""
         expression = F(self.field)
         nulls = {"nulls_last": True} if self.nulls_last else {"nulls_first": True}
         return expression.desc(**nulls) if self.descending else expression.asc(**nulls)
 
     def equal(self, value) -> Q:
+        """Rows whose column holds value (null included)."""
         return Q(**{f"{self.field}__isnull": True}) if value is None else Q(**{self.field: value})
 
     def beyond(self, value) -> Q:
