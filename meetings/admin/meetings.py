@@ -3,9 +3,11 @@
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
+from django.db.models import Count
 from django.urls import path
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import get_language
+from django.utils.text import get_text_list
+from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from meetings.admin import review_page, review_queue
@@ -15,7 +17,9 @@ from meetings.admin.locking import (
     LockedFieldsFilter,
     ProvenanceInlineMixin,
 )
+from meetings.admin.merge_action import Merge, MergeRightsMixin, merge_selected
 from meetings.extraction.reasons import labels
+from meetings.merging_meetings import merge_meetings
 from meetings.models import (
     AgreementMention,
     Meeting,
@@ -23,6 +27,8 @@ from meetings.models import (
     Participation,
     Statement,
 )
+from meetings.search import reindex_meetings
+from meetings.templatetags.partial_dates import partial_date
 
 
 class CompactInlineMixin:
@@ -102,8 +108,69 @@ class MeetingReportInline(admin.TabularInline):
         return False
 
 
+def _merge_message(others: list[Meeting], moved: dict[str, int]) -> str:
+    """The survivor's history line: which meetings were merged in, and what moved."""
+    names = get_text_list([f"{m.title} (#{m.pk}, {m.slug})" for m in others], _("and"))
+    return gettext(
+        "Merged in %(names)s: %(reports)d source reports, %(participations)d participants, "
+        "%(statements)d statements and %(mentions)d agreement mentions moved; %(duplicates)d "
+        "duplicate participants dropped."
+    ) % {"names": names, **moved}
+
+
+def _merged(survivor: Meeting, others: list[Meeting], moved: dict[str, int]) -> str:
+    return ngettext(
+        "Merged %(n)d meeting into %(title)s (%(r)d source reports moved).",
+        "Merged %(n)d meetings into %(title)s (%(r)d source reports moved).",
+        len(others),
+    ) % {"n": len(others), "title": survivor.title, "r": moved["reports"]}
+
+
+def _choice_label(meeting: Meeting) -> str:
+    """A meeting as the merge page offers it: enough to tell two records of one event apart."""
+    place = f" · {meeting.location}" if meeting.location else ""
+    return gettext(
+        "%(title)s · %(date)s%(place)s · %(reports)d sources, %(people)d participants, "
+        "%(statements)d statements (#%(pk)d)"
+    ) % {
+        "title": meeting.title,
+        "date": partial_date(meeting.date, meeting.date_precision),
+        "place": place,
+        "reports": meeting.n_reports,
+        "people": meeting.n_people,
+        "statements": meeting.n_statements,
+        "pk": meeting.pk,
+    }
+
+
+MEETINGS_MERGE = Merge(
+    action="merge_selected_meetings",
+    title=_("Merge meetings"),
+    too_few=_("Select at least two meetings to merge."),
+    template="admin/meetings/meeting/merge.html",
+    # The best-sourced record first: the one most likely kept.
+    order=lambda rows: rows.annotate(
+        n_reports=Count("reports", distinct=True),
+        n_people=Count("participations", distinct=True),
+        n_statements=Count("statements", distinct=True),
+    ).order_by("-n_reports", "-n_statements", "pk"),
+    merge=merge_meetings,
+    log_message=_merge_message,
+    done_message=_merged,
+    # The merged meetings' documents went with them; the survivor's now show it all.
+    reindex=lambda survivor: reindex_meetings([survivor.pk]),
+    label=_choice_label,
+)
+
+
+@admin.action(permissions=["merge"], description=_("Merge the selected meetings into one"))
+def merge_selected_meetings(modeladmin, request, queryset):
+    """Ask which meeting to keep, then merge the others into it (meetings/merging_meetings.py)."""
+    return merge_selected(modeladmin, request, queryset, MEETINGS_MERGE)
+
+
 @admin.register(Meeting)
-class MeetingAdmin(EditorLockMixin, HistoryAdmin):
+class MeetingAdmin(MergeRightsMixin, EditorLockMixin, HistoryAdmin):
     list_display = (
         "title",
         "date",
@@ -134,6 +201,7 @@ class MeetingAdmin(EditorLockMixin, HistoryAdmin):
     change_list_template = "admin/meetings/meeting/change_list.html"
     readonly_fields = ("created_at", "updated_at", "review_labels")
     inlines = [ParticipationInline, StatementInline, AgreementMentionInline, MeetingReportInline]
+    actions = [merge_selected_meetings]
     fieldsets = (
         (
             None,
@@ -174,6 +242,10 @@ class MeetingAdmin(EditorLockMixin, HistoryAdmin):
     def review_view(self, request, object_id):
         """One meeting's review page (meetings/admin/review_page.py)."""
         return review_page.review_view(self, request, object_id)
+
+    def merge_meetings(self, request, queryset):
+        """The merge, from the review queue's bulk actions as from the list's."""
+        return merge_selected_meetings(self, request, queryset)
 
     def get_search_results(self, request, queryset, search_term):
         queryset, _dupes = super().get_search_results(request, queryset, search_term)

@@ -1,7 +1,8 @@
 """The admin's merge actions: pick the record to keep, check the rights again, merge, log.
 
-People and agreements are merged the same way; a ``Merge`` says only what differs between
-them (how the choice is ordered, what moves, what is logged and said, what is reindexed).
+People, agreements and meetings are merged the same way; a ``Merge`` says only what differs
+between them (how the choice is ordered and labelled, what moves, what is logged and said,
+what is reindexed).
 """
 
 from collections.abc import Callable
@@ -28,6 +29,9 @@ class Merge:
     log_message: Callable[[list, dict[str, int]], str]
     done_message: Callable[[models.Model, list, dict[str, int]], str]
     reindex: Callable[[models.Model], None]
+    # How each record reads on the confirmation page (default: its str()), where the name
+    # alone cannot tell two records apart (two meetings of the same people).
+    label: Callable[[models.Model], str] | None = None
 
 
 class SurvivorForm(forms.Form):
@@ -35,9 +39,11 @@ class SurvivorForm(forms.Form):
 
     survivor = forms.ModelChoiceField(queryset=None, widget=forms.RadioSelect, label=_("Keep"))
 
-    def __init__(self, *args, rows: models.QuerySet, **kwargs):
+    def __init__(self, *args, rows: models.QuerySet, label=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["survivor"].queryset = rows
+        if label is not None:
+            self.fields["survivor"].label_from_instance = label
 
 
 class MergeRightsMixin:
@@ -64,7 +70,7 @@ def merge_selected(modeladmin, request, queryset, merge: Merge):
         modeladmin.message_user(request, merge.too_few, messages.ERROR)
         return None
     if "apply" in request.POST:
-        form = SurvivorForm(request.POST, rows=rows)
+        form = SurvivorForm(request.POST, rows=rows, label=merge.label)
         if form.is_valid():
             survivor = form.cleaned_data["survivor"]
             others = [r for r in rows if r.pk != survivor.pk]
@@ -82,7 +88,7 @@ def merge_selected(modeladmin, request, queryset, merge: Merge):
             modeladmin.message_user(request, message, messages.SUCCESS)
             return None
     else:
-        form = SurvivorForm(rows=rows, initial={"survivor": rows.first()})
+        form = SurvivorForm(rows=rows, label=merge.label, initial={"survivor": rows.first()})
     context = {
         **modeladmin.admin_site.each_context(request),
         "title": merge.title,

@@ -7,8 +7,6 @@ page of meetings, one for their participants.
 
 from __future__ import annotations
 
-import functools
-import operator
 from urllib.parse import urlencode
 
 import django_filters
@@ -16,35 +14,24 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import connection, models, transaction
-from django.db.models import Case, Count, Q, Value, When
-from django.db.models.functions import Cast
+from django.db import models, transaction
+from django.db.models import Count, Q
+from django.db.models.lookups import Exact
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from meetings.extraction.reasons import ALL_CODES, Reason, label
+from meetings.extraction.reasons import ALL_CODES, label
 from meetings.models import Meeting, Participation, Person
+from meetings.models.meetings import REASON_BITS, HasCode
 from meetings.search import reindex_meetings
 
 PAGE_SIZE = 50
 
-# How much each reason adds to a meeting's doubt, on top of one point per reason: a record
-# that may not be a meeting at all, or may be someone else, comes before a vague place.
-EXTRA_DOUBT = {
-    Reason.NO_MEETING: 4,
-    Reason.POSSIBLE_DUPLICATE: 3,
-    Reason.AMBIGUOUS_NAME: 3,
-    Reason.NO_HOST: 2,
-    Reason.NO_GUEST: 2,
-    Reason.DATE_UNKNOWN: 2,
-    Reason.DATE_CONFLICT: 2,
-    Reason.SPEAKER_UNKNOWN: 1,
-    Reason.SURNAME_ONLY: 1,
-    Reason.ROLE_NOUN: 1,
-}
+# The queue's order, which its partial index (migration 0013) holds.
+QUEUE_ORDER = ("-doubt", models.F("date").desc(nulls_last=True), "-id")
 
 # Fields a review vouches for: marking a meeting reviewed locks them against re-import.
 REVIEWED_MEETING_FIELDS = (
@@ -59,37 +46,19 @@ REVIEWED_MEETING_FIELDS = (
 )
 
 
-class JSONArrayLength(models.Func):
-    """The number of items in a JSON array column, on PostgreSQL and SQLite alike."""
-
-    function = "json_array_length"
-    output_field = models.IntegerField()
-
-    def as_postgresql(self, compiler, connection, **extra):
-        return super().as_sql(compiler, connection, function="jsonb_array_length", **extra)
-
-
-def _has_reason(code: str) -> Q:
-    """Meetings whose reasons include code."""
-    if connection.vendor == "postgresql":
-        return Q(review_reasons__contains=[code])  # jsonb @>, no text conversion per row
-    # SQLite has no JSON containment: the stored list as text, '["no_host", "date_unknown"]'.
-    return Q(reasons_text__contains=f'"{code}"')
+def _has_reason(code: str):
+    """Meetings whose reasons include code: its bit in the stored reason_flags, which the
+    queue's index holds, so neither a filter nor a count reads the JSON."""
+    bit = REASON_BITS.get(code)
+    if bit is None:  # a code with no bit yet (see REASON_BITS): read the JSON instead
+        return HasCode("review_reasons", code)
+    return Exact(models.F("reason_flags").bitand(bit), bit)
 
 
 def queue(queryset=None):
-    """Meetings needing review, each with its doubt score, most doubtful first."""
+    """Meetings needing review, most doubtful first (their stored doubt)."""
     queryset = Meeting.objects.all() if queryset is None else queryset
-    extra = [
-        Case(When(_has_reason(code), then=Value(weight)), default=Value(0))
-        for code, weight in EXTRA_DOUBT.items()
-    ]
-    queryset = queryset.filter(needs_review=True)
-    if connection.vendor != "postgresql":
-        queryset = queryset.annotate(reasons_text=Cast("review_reasons", models.TextField()))
-    return queryset.annotate(
-        doubt=functools.reduce(operator.add, extra, JSONArrayLength("review_reasons"))
-    ).order_by("-doubt", models.F("date").desc(nulls_last=True), "-id")
+    return queryset.filter(needs_review=True).order_by(*QUEUE_ORDER)
 
 
 def reason_choices():
@@ -124,12 +93,16 @@ class ReviewFilter(django_filters.FilterSet):
 
     def filter_person(self, queryset, name, value):
         """Meetings with a participant of that name: a person's name, or the name as written
-        where no person was resolved (the rows an editor most often looks for)."""
+        where no person was resolved (the rows an editor most often looks for).
+
+        Two sets of meeting ids, each read from an index (people's participations by
+        person; unresolved names from migration 0013's index of them), rather than a test
+        of every flagged meeting's participants: the counts read all the flagged meetings.
+        """
         people = Person.objects.filter(name__icontains=value).values("pk")
-        taking_part = Participation.objects.filter(meeting=models.OuterRef("pk")).filter(
-            Q(person__in=people) | Q(person__isnull=True, raw_name__icontains=value)
-        )
-        return queryset.filter(models.Exists(taking_part))
+        named = Participation.objects.filter(person__in=people).values("meeting_id")
+        written = Participation.objects.filter(person__isnull=True, raw_name__icontains=value)
+        return queryset.filter(Q(pk__in=named) | Q(pk__in=written.values("meeting_id")))
 
     def without_reason(self):
         """The queue filtered by everything but the reason: what the per-reason counts count."""
@@ -151,19 +124,33 @@ def reason_counts(queryset) -> tuple[int, dict[str, int]]:
     return total, counts
 
 
+ACTIONS = [
+    ("mark_reviewed", _("Mark the selected meetings reviewed")),
+    ("merge_meetings", _("Merge the selected meetings into one")),
+    ("merge_people", _("Merge duplicate people of the selected meetings")),
+]
+MERGE_ACTION = "merge_selected_meetings"  # what the merge's confirmation page posts back
+
+
 class QueueActionForm(forms.Form):
     """A bulk action on the meetings ticked in the queue."""
 
-    action = forms.ChoiceField(
-        label=_("Action"),
-        choices=[
-            ("mark_reviewed", _("Mark the selected meetings reviewed")),
-            ("merge_people", _("Merge duplicate people of the selected meetings")),
-        ],
-    )
+    action = forms.ChoiceField(label=_("Action"), choices=ACTIONS)
     meetings = forms.ModelMultipleChoiceField(
         queryset=Meeting.objects.filter(needs_review=True), widget=forms.MultipleHiddenInput
     )
+
+    def offer(self, allowed: set[str]) -> QueueActionForm:
+        """Show only the actions the editor may take (the others are still refused if
+        posted: each checks the rights it needs)."""
+        self.fields["action"].widget.choices = [c for c in ACTIONS if c[0] in allowed]
+        return self
+
+
+class MergeAnswerForm(forms.Form):
+    """The merge's confirmation page, answered: the meetings it was asked about."""
+
+    _selected_action = forms.ModelMultipleChoiceField(queryset=Meeting.objects.all())
 
 
 def mark_reviewed(meeting: Meeting) -> list[str]:
@@ -212,23 +199,62 @@ def _merge_people_of(modeladmin, request, meetings):
     return HttpResponseRedirect(f"{reverse('admin:meetings_person_changelist')}?{query}")
 
 
+def _bulk_action(modeladmin, request):
+    """Run the chosen bulk action on the ticked meetings; back to the queue afterwards."""
+    back = HttpResponseRedirect(request.get_full_path())
+    if request.POST.get("action") == MERGE_ACTION:
+        answer = MergeAnswerForm(request.POST)
+        if not answer.is_valid():
+            message = _("Select at least two meetings to merge.")
+            modeladmin.message_user(request, message, messages.ERROR)
+            return back
+        chosen = Meeting.objects.filter(
+            pk__in=[m.pk for m in answer.cleaned_data["_selected_action"]]
+        )
+        return modeladmin.merge_meetings(request, chosen) or back
+    form = QueueActionForm(request.POST)
+    if not form.is_valid():
+        modeladmin.message_user(
+            request, _("Choose an action and at least one meeting."), messages.ERROR
+        )
+        return back
+    meetings = list(form.cleaned_data["meetings"])
+    action = form.cleaned_data["action"]
+    if action == "mark_reviewed":
+        _mark_selected_reviewed(modeladmin, request, meetings)
+    elif action == "merge_meetings":
+        chosen = Meeting.objects.filter(pk__in=[m.pk for m in meetings])
+        return modeladmin.merge_meetings(request, chosen) or back
+    else:
+        return _merge_people_of(modeladmin, request, meetings)
+    return back
+
+
+def _page_rows(ordered, page):
+    """The page's meetings with their participants. The page's ids are found first, from the
+    queue's index alone (a deep page skips thousands of entries there, not thousands of
+    rows), then only those rows are read: still one query."""
+    if not page.paginator.count:  # (not `if page`, which would read the page's rows)
+        return Meeting.objects.none()
+    ids = ordered.values("pk")[page.start_index() - 1 : page.end_index()]
+    return (
+        Meeting.objects.filter(pk__in=ids)
+        .order_by(*QUEUE_ORDER)
+        .prefetch_related(
+            models.Prefetch(
+                "participations",
+                queryset=Participation.objects.select_related("person").order_by("role", "id"),
+            )
+        )
+    )
+
+
 def queue_view(modeladmin, request):
     """The review queue page, and its bulk actions (POST)."""
     if not modeladmin.has_view_permission(request):
         raise PermissionDenied
     if request.method == "POST":
-        form = QueueActionForm(request.POST)
-        if form.is_valid():
-            meetings = list(form.cleaned_data["meetings"])
-            if form.cleaned_data["action"] == "mark_reviewed":
-                _mark_selected_reviewed(modeladmin, request, meetings)
-            else:
-                return _merge_people_of(modeladmin, request, meetings)
-        else:
-            modeladmin.message_user(
-                request, _("Choose an action and at least one meeting."), messages.ERROR
-            )
-        return HttpResponseRedirect(request.get_full_path())
+        return _bulk_action(modeladmin, request)
 
     filterset = ReviewFilter(request.GET, queryset=queue())
     _total_all, per_reason = reason_counts(filterset.without_reason())
@@ -237,14 +263,7 @@ def queue_view(modeladmin, request):
     paginator = Paginator(filterset.qs, PAGE_SIZE)
     paginator.count = total  # known from the aggregate: no second count query
     page = paginator.get_page(request.GET.get("page"))
-    meetings = list(
-        page.object_list.prefetch_related(
-            models.Prefetch(
-                "participations",
-                queryset=Participation.objects.select_related("person").order_by("role", "id"),
-            )
-        )
-    )
+    meetings = list(_page_rows(filterset.qs, page))
     params = request.GET.copy()
     params.pop("page", None)
     params.pop("reason", None)
@@ -255,6 +274,13 @@ def queue_view(modeladmin, request):
     ]
     page_params = request.GET.copy()
     page_params.pop("page", None)
+    can_change = modeladmin.has_change_permission(request)
+    allowed = {
+        "mark_reviewed": can_change,
+        "merge_meetings": modeladmin.has_merge_permission(request),
+        "merge_people": _can_merge_people(modeladmin, request),
+    }
+    allowed = {action for action, ok in allowed.items() if ok}
     context = {
         **modeladmin.admin_site.each_context(request),
         "title": _("Review queue"),
@@ -267,9 +293,8 @@ def queue_view(modeladmin, request):
         "reason_links": reason_links,
         "clear_reason": params.urlencode(),
         "page_query": page_params.urlencode(),
-        "can_change": modeladmin.has_change_permission(request),
-        "can_merge_people": _can_merge_people(modeladmin, request),
-        "action_form": QueueActionForm(),
+        "can_change": can_change,
+        "action_form": QueueActionForm().offer(allowed),
     }
     return TemplateResponse(request, "admin/meetings/meeting/review_queue.html", context)
 

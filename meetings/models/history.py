@@ -22,5 +22,8 @@ HISTORY_MODELS = (
     Country,
 )
 
+# Columns the database computes from others: a history row has the others already.
+_EXCLUDED = {Meeting: ["doubt", "reason_flags"]}
+
 for _model in HISTORY_MODELS:
-    register(_model, app="meetings")
+    register(_model, app="meetings", excluded_fields=_EXCLUDED.get(_model, []))

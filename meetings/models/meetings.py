@@ -1,11 +1,16 @@
 """Meetings, who took part in them, and what was said."""
 
-from django.db import models
+import functools
+import operator
+import re
+
+from django.db import NotSupportedError, models
 from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from meetings.extraction.reasons import Reason
 from meetings.models.base import (
     DatePrecision,
     Lockable,
@@ -34,6 +39,120 @@ class Role(models.TextChoices):
     HOST = "host", _("host")
     GUEST = "guest", _("guest")
     DELEGATION = "delegation", _("delegation member")
+
+
+# How much each reason adds to a queued meeting's doubt, on top of one point per reason: a
+# record that may not be a meeting at all, or may be someone else, comes before a vague place.
+# The weights are stored in Meeting.doubt, so changing one needs a migration that removes and
+# adds that column again (makemigrations sees the change; the database cannot alter it).
+DOUBT_WEIGHTS = {
+    Reason.NO_MEETING.value: 4,
+    Reason.POSSIBLE_DUPLICATE.value: 3,
+    Reason.AMBIGUOUS_NAME.value: 3,
+    Reason.NO_HOST.value: 2,
+    Reason.NO_GUEST.value: 2,
+    Reason.DATE_UNKNOWN.value: 2,
+    Reason.DATE_CONFLICT.value: 2,
+    Reason.SPEAKER_UNKNOWN.value: 1,
+    Reason.SURNAME_ONLY.value: 1,
+    Reason.ROLE_NOUN.value: 1,
+}
+
+# Each reason's bit in Meeting.reason_flags. Append only: every row stores these bits, and a
+# new code needs its bit here and a migration that adds the column again.
+REASON_BITS = {
+    code: 1 << bit
+    for bit, code in enumerate(
+        [
+            "no_host",
+            "no_guest",
+            "surname_only",
+            "role_noun",
+            "place_from_title",
+            "place_from_venue",
+            "place_from_dateline",
+            "place_country_only",
+            "date_relative",
+            "date_from_header",
+            "date_unknown",
+            "date_conflict",
+            "speaker_unknown",
+            "no_meeting",
+            "ambiguous_name",
+            "possible_duplicate",
+            "other",
+            "unknown_country",
+        ]
+    )
+}
+
+_CODE = re.compile(r"^[a-z_]+$")
+
+
+class JSONArrayLength(models.Func):
+    """The number of items in a JSON array column, on PostgreSQL and SQLite alike."""
+
+    function = "json_array_length"
+    output_field = models.IntegerField()
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return super().as_sql(compiler, connection, function="jsonb_array_length", **extra)
+
+
+class HasCode(models.Func):
+    """Whether a JSON list of codes holds ``code``: jsonb containment on PostgreSQL, the quoted
+    code in the stored text on SQLite. Both are immutable, as a generated column needs."""
+
+    output_field = models.BooleanField()
+
+    def __init__(self, expression, code: str, **extra):
+        if not _CODE.match(code):  # written into the SQL: a code is letters and underscores
+            raise ValueError(f"not a reason code: {code!r}")
+        self.code = code
+        super().__init__(expression, **extra)
+
+    def __repr__(self):
+        return f"HasCode({self.source_expressions[0]!r}, {self.code!r})"
+
+    def as_sql(self, compiler, connection, **extra):
+        # Dispatched here rather than in as_postgresql/as_sqlite: an aggregate's filter calls
+        # as_sql itself.
+        sql, params = compiler.compile(self.source_expressions[0])
+        if connection.vendor == "postgresql":
+            return f"({sql} @> '[\"{self.code}\"]'::jsonb)", params
+        if connection.vendor == "sqlite":
+            return f"(instr({sql}, '\"{self.code}\"') > 0)", params
+        raise NotSupportedError("HasCode is written for PostgreSQL and SQLite")
+
+
+def _points(points: dict[str, int]) -> models.Expression:
+    """The sum of the points of the codes a meeting's review_reasons hold."""
+    return functools.reduce(
+        operator.add,
+        [
+            models.Case(
+                models.When(HasCode("review_reasons", code), then=models.Value(n)),
+                default=models.Value(0),
+            )
+            for code, n in points.items()
+        ],
+    )
+
+
+def doubt_expression() -> models.Expression:
+    """A queued meeting's doubt: one point per reason, plus each reason's weight; 0 when the
+    meeting is not on the review queue."""
+    score = JSONArrayLength("review_reasons") + _points(DOUBT_WEIGHTS)
+    return models.Case(
+        models.When(needs_review=True, then=score),
+        default=models.Value(0),
+        output_field=models.IntegerField(),
+    )
+
+
+def reason_flags_expression() -> models.Expression:
+    """The meeting's reason codes as bits (REASON_BITS): counted and filtered from an index."""
+    return _points(REASON_BITS)
 
 
 class Meeting(Lockable, Timestamped):
@@ -73,6 +192,21 @@ class Meeting(Lockable, Timestamped):
     )
     needs_review = models.BooleanField(_("needs review"), default=False)
     review_reasons = models.JSONField(_("review reasons"), default=list, blank=True)
+    # Kept by the database from the two fields above, so no writer has to: the review queue
+    # orders by doubt and counts and filters reasons by their bits from one partial index
+    # (migration 0013) instead of reading every flagged meeting's JSON on each page.
+    doubt = models.GeneratedField(
+        expression=doubt_expression(),
+        output_field=models.IntegerField(),
+        db_persist=True,
+        verbose_name=_("doubt"),
+    )
+    reason_flags = models.GeneratedField(
+        expression=reason_flags_expression(),
+        output_field=models.IntegerField(),
+        db_persist=True,
+        verbose_name=_("reason bits"),
+    )
 
     class Meta:
         ordering = [models.F("date").desc(nulls_last=True), "-id"]
@@ -138,7 +272,8 @@ def report_key(article_id: int, index: int) -> str:
 def remember_deleted_meeting(sender, instance: Meeting, **kwargs) -> None:
     """A deleted meeting stays deleted: each of its reports is recorded (DeletedImport), so
     no re-import and no changed file makes the meeting again. The importer itself deletes
-    a meeting only once no report is left, so this records only editors' deletions."""
+    a meeting only once no report is left, and a merge (meetings/merging_meetings.py) moves
+    the reports to the meeting kept first, so this records only editors' deletions."""
     rows = [
         DeletedImport(
             import_key=report_key(article_id, index),

@@ -15,6 +15,12 @@ What it does:
    times the queue page, in this process, for a mix of requests: the first page, later
    pages, each of a few reasons, a date range and a person's name; prints p50 and p95 of
    the server time per request and overall, and the goal: p95 under 100 ms.
+
+With --reference CHECKOUT (another checkout of the project, say the commit before a change:
+`git worktree add /tmp/queue-before HEAD~1`), the same database is timed with that code and
+with this one, in turns (reference, this, reference, this), so both see the same data and
+the same machine load, and the ratio of their p95s is printed. The reference is given the
+index its own migrations made (0011's), which this code's migration 0013 replaces.
 """
 
 from __future__ import annotations
@@ -120,13 +126,23 @@ def build(n_meetings: int, n_flagged: int) -> dict:
     from django.db import connection
 
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        # What autovacuum does soon after a bulk load: planner statistics, and the visibility
+        # map that lets PostgreSQL answer from an index alone.
+        cursor.execute("VACUUM ANALYZE")
     return {
         "meetings": Meeting.objects.count(),
         "flagged": Meeting.objects.filter(needs_review=True).count(),
         "participations": Participation.objects.count(),
         "build_s": round(time.perf_counter() - started, 1),
     }
+
+
+# 0011's index, which the code before migration 0013 reads the flagged meetings through.
+REFERENCE_INDEX = (
+    "CREATE INDEX IF NOT EXISTS meetings_meeting_review_queue ON meetings_meeting (id) "
+    "WHERE needs_review"
+)
+DROP_REFERENCE_INDEX = "DROP INDEX IF EXISTS meetings_meeting_review_queue"
 
 
 def _percentiles(samples: list[float]) -> dict:
@@ -140,8 +156,9 @@ def measure(repeat: int) -> dict:
     from django.contrib.auth.models import Permission, User
     from django.test import Client
 
-    admin = User.objects.create_superuser("bench-admin", password=None)
-    editor = User.objects.create_user("bench-editor", is_staff=True)
+    admin = User.objects.filter(username="bench-admin").first()
+    admin = admin or User.objects.create_superuser("bench-admin", password=None)
+    editor, _ = User.objects.get_or_create(username="bench-editor", defaults={"is_staff": True})
     editor.user_permissions.set(
         Permission.objects.filter(codename__in=["view_meeting", "change_meeting"])
     )
@@ -163,12 +180,45 @@ def measure(repeat: int) -> dict:
 
 
 def child(args) -> None:
+    if args.code:  # time another checkout's code: import it, not this one
+        sys.path.insert(0, args.code)
+        os.chdir(args.code)
     import django
 
     django.setup()
-    out = build(args.meetings, args.flagged)
-    out.update(measure(args.repeat))
+    if args.measure_only:
+        out = measure(args.repeat)
+    else:
+        out = build(args.meetings, args.flagged)
+        out.update(measure(args.repeat))
     print(json.dumps(out))
+
+
+def _run_child(env, *options: str) -> dict | None:
+    done = subprocess.run(
+        [sys.executable, __file__, "--child", *options], cwd=ROOT, env=env, capture_output=True
+    )
+    if done.returncode:
+        print(done.stderr.decode()[-4000:], file=sys.stderr)
+        return None
+    return json.loads(done.stdout.decode().strip().splitlines()[-1])
+
+
+def compare(env, args, built: dict) -> dict | None:
+    """This code and the reference checkout's, timed in turns on the same database."""
+    rounds = {"reference": [], "this": []}
+    for _ in range(args.rounds):
+        for name, code in (("reference", args.reference), ("this", "")):
+            # Each with the indexes its own migrations make: the planner would take the
+            # reference's for this code's queries too.
+            _psql(REFERENCE_INDEX if code else DROP_REFERENCE_INDEX, PG_URL)
+            _psql("ANALYZE meetings_meeting", PG_URL)
+            options = ["--measure-only", "--repeat", str(args.repeat)]
+            out = _run_child(env, *options, *(["--code", code] if code else []))
+            if out is None:
+                return None
+            rounds[name].append(out)
+    return rounds
 
 
 def bench_env() -> dict:
@@ -186,8 +236,8 @@ def bench_env() -> dict:
     }
 
 
-def _psql(sql: str) -> None:
-    subprocess.run(["psql", PG_ADMIN, "-qc", sql], check=True)
+def _psql(sql: str, url: str = PG_ADMIN) -> None:
+    subprocess.run(["psql", url, "-qc", sql], check=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -196,7 +246,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--flagged", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=20, help="timed requests per URL")
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    parser.add_argument(
+        "--reference", metavar="CHECKOUT", help="also time this checkout's code, in turns"
+    )
+    parser.add_argument("--rounds", type=int, default=2, help="turns each, with --reference")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--measure-only", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--code", default="", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         child(args)
@@ -211,14 +267,15 @@ def main(argv: list[str] | None = None) -> int:
             env=env,
             check=True,
         )
-        command = [sys.executable, __file__, "--child", "--meetings", str(args.meetings)]
-        command += ["--flagged", str(args.flagged), "--repeat", str(args.repeat)]
         print(f"building {args.meetings:,} meetings, {args.flagged:,} flagged, on PostgreSQL…")
-        done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
-        if done.returncode:
-            print(done.stderr[-4000:], file=sys.stderr)
+        out = _run_child(
+            env,
+            *("--meetings", str(args.meetings), "--flagged", str(args.flagged)),
+            *("--repeat", str(args.repeat)),
+        )
+        if out is None:
             return 1
-        out = json.loads(done.stdout.strip().splitlines()[-1])
+        rounds = compare(env, args, out) if args.reference else None
     finally:
         if not args.keep:
             _psql("DROP DATABASE IF EXISTS diplomacy_bench_review")
@@ -235,6 +292,15 @@ def main(argv: list[str] | None = None) -> int:
         f"\noverall: p50 {overall['p50_ms']} ms, p95 {overall['p95_ms']} ms over {overall['n']} "
         f"requests; goal p95 < {GOAL_MS} ms: {verdict}"
     )
+    if rounds:
+        print(f"\nin turns with {args.reference} (the reference) on the same database:")
+        for i, (ref, this) in enumerate(zip(rounds["reference"], rounds["this"], strict=True)):
+            a, b = ref["overall"], this["overall"]
+            print(
+                f"round {i + 1}: reference p50 {a['p50_ms']} / p95 {a['p95_ms']} ms, "
+                f"this p50 {b['p50_ms']} / p95 {b['p95_ms']} ms, "
+                f"p95 ratio {a['p95_ms'] / b['p95_ms']:.1f}x"
+            )
     return 0  # a report, not a test: the verdict is printed
 
 
