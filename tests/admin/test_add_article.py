@@ -18,7 +18,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
+from django.urls import clear_url_caches, reverse
 
 from meetings.models import (
     Agreement,
@@ -46,7 +46,12 @@ NO_MEETING_TEXT = "Kişinev'de bugün hava güneşliydi. Şehir merkezinde trafi
 
 @pytest.fixture(autouse=True)
 def english(settings):
+    """The admin in English. The URL resolver keeps each language's reversed prefixes, and a
+    404 page reverses the Turkish ones while English is the default: forget them afterwards,
+    or later tests would get /tr/ addresses."""
     settings.LANGUAGE_CODE = "en"
+    yield
+    clear_url_caches()
 
 
 @pytest.fixture

@@ -215,6 +215,8 @@ COVERED_ELSEWHERE = {
     "review_queue",  # tests/admin/test_review_queue.py
     "review",  # tests/admin/test_review_page.py
     "simple_history",  # one old version, tests/admin/test_history.py
+    "add_text",  # adding an article from the browser, tests/admin/test_add_article.py
+    "reextract",  # re-extracting an article, tests/admin/test_add_article.py
 }
 
 

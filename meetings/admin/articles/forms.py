@@ -53,7 +53,7 @@ class AddArticleForm(forms.Form):
     file_name = forms.CharField(required=False, max_length=255, widget=forms.HiddenInput)
     url = forms.CharField(label=_("Source URL"), required=False, max_length=URL_MAX)
     outlet = forms.CharField(label=_("Outlet"), required=False, max_length=OUTLET_MAX)
-    title = forms.CharField(label=_("Title"), required=False, max_length=TITLE_MAX)
+    title = forms.CharField(label=_("Headline"), required=False, max_length=TITLE_MAX)
     date = forms.CharField(
         label=_("Publication date"),
         required=False,

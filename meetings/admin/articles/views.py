@@ -14,7 +14,6 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
 
 from meetings.admin.articles.forms import AddArticleForm
 from meetings.admin.articles.preview import preview
@@ -26,8 +25,9 @@ from meetings.models import Article, Meeting
 
 ADD_TEMPLATE = "admin/meetings/article/add_from_text.html"
 REEXTRACT_TEMPLATE = "admin/meetings/article/reextract.html"
-IMPORTED = _("Imported from the browser.")
-REEXTRACTED = _("Re-extracted from the browser.")
+# Kept in the admin log as written, like the admin's own change messages.
+IMPORTED = "Imported from the browser."
+REEXTRACTED = "Re-extracted from the browser."
 
 
 def add_from_text(model_admin, request):
@@ -103,7 +103,7 @@ def _import(model_admin, request, incoming: Incoming, *, force: bool):
     if outcome == "unchanged":
         messages.info(request, gettext("This article was stored already; nothing changed."))
         return HttpResponseRedirect(reverse(change, args=[article.pk]))
-    message = str(REEXTRACTED if force else IMPORTED)
+    message = REEXTRACTED if force else IMPORTED
     log = model_admin.log_addition if outcome == "new" else model_admin.log_change
     log(request, article, message)
     meetings = list(Meeting.objects.filter(reports__article=article).order_by("reports__index"))
