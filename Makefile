@@ -76,6 +76,7 @@ bench: install-test ## Benchmarks (not timed tests): extraction, import, search,
 	$(PY) tests/bench/bench_api.py
 	$(PY) tests/bench/bench_review_queue.py
 	$(PY) tests/bench/bench_export.py
+	$(PY) tests/bench/bench_sitemap.py
 
 eval: install ## Extraction scores on the dev set and the seeds; EVAL_ARGS=--verbose lists the misses.
 	$(PY) tests/extraction/eval.py $(EVAL_ARGS)
