@@ -79,7 +79,7 @@ def preview(incoming: Incoming, *, force: bool = False) -> Preview:
             outcome = Ingestor(reindex_every=_NEVER).ingest(
                 incoming.extracted, incoming.raw_text, force=force, source=incoming.source
             )
-            result = _read_back(incoming.extracted, outcome, before, incoming)
+            result = _read_back(incoming.extracted, outcome, before)
             raise _RolledBack
     except _RolledBack:
         pass
@@ -94,9 +94,7 @@ def _largest_keys() -> dict[str, int]:
     }
 
 
-def _read_back(
-    extracted: ExtractedArticle, outcome: str, before: dict[str, int], incoming: Incoming
-) -> Preview:
+def _read_back(extracted: ExtractedArticle, outcome: str, before: dict[str, int]) -> Preview:
     """The rows the write left for this article, in a fixed number of queries."""
     article = Article.objects.filter(sha256=extracted.source.sha256).first()
     if article is None or outcome == "unchanged":

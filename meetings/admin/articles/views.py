@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import DatabaseError
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -39,13 +40,16 @@ def add_from_text(model_admin, request):
     if request.method == "POST" and form.is_valid():
         incoming = form.cleaned_data["incoming"]
         digest = incoming.extracted.source.sha256
-        if "_import" in request.POST and request.POST.get("previewed") == digest:
-            return _import(model_admin, request, incoming, force=False)
-        if "_import" in request.POST:
-            messages.warning(
-                request, gettext("The text changed since the preview: check this preview.")
-            )
-        result = preview(incoming)
+        try:
+            if "_import" in request.POST and request.POST.get("previewed") == digest:
+                return _import(model_admin, request, incoming, force=False)
+            if "_import" in request.POST:
+                messages.warning(
+                    request, gettext("The text changed since the preview: check this preview.")
+                )
+            result = preview(incoming)
+        except (ValueError, DatabaseError) as exc:  # what the import would say of a bad file
+            form.add_error(None, _not_written(exc))
     context = {
         **model_admin.admin_site.each_context(request),
         "opts": model_admin.model._meta,
@@ -87,9 +91,12 @@ def reextract(model_admin, request, object_id):
         return TemplateResponse(request, REEXTRACT_TEMPLATE, context)
     extracted.source.sha256 = article.sha256  # identity stays the stored file's
     incoming = Incoming(extracted, article.raw_text, article.source)
-    if request.method == "POST" and "_import" in request.POST:
-        return _import(model_admin, request, incoming, force=True)
-    context["preview"] = preview(incoming, force=True)
+    try:
+        if request.method == "POST" and "_import" in request.POST:
+            return _import(model_admin, request, incoming, force=True)
+        context["preview"] = preview(incoming, force=True)
+    except (ValueError, DatabaseError) as exc:  # what the import would say of a bad file
+        context["error"] = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     return TemplateResponse(request, REEXTRACT_TEMPLATE, context)
 
 
@@ -111,6 +118,12 @@ def _import(model_admin, request, incoming: Incoming, *, force: bool):
     if len(meetings) == 1:
         return HttpResponseRedirect(meetings[0].get_absolute_url())
     return HttpResponseRedirect(reverse(change, args=[article.pk]))
+
+
+def _not_written(exc: Exception) -> str:
+    """One line saying why nothing was written."""
+    reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return gettext("Nothing was written: %(reason)s") % {"reason": reason}
 
 
 def _imported_message(meetings: list[Meeting]) -> str:
