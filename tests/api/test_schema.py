@@ -42,9 +42,8 @@ def test_the_docs_page_loads_nothing_inline_and_nothing_from_elsewhere(client, w
     assert page.status_code == 200
     html = page.content.decode()
     assert "<style" not in html
-    assert "<script>" not in html and "http" not in html.replace("http-equiv", "").replace(
-        '"http', ""
-    )  # no absolute address, so no other origin
+    assert "<script>" not in html  # every script has a src
+    assert "//" not in html  # no address on another origin (https://…, //cdn…)
     assert "/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js" in html
     script = client.get("/api/docs/?script=")
     assert script.status_code == 200
