@@ -174,7 +174,27 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class MeetingFilter(django_filters.FilterSet):
+class FormClassOnce:
+    """A FilterSet mixin: its form class is built once per FilterSet class, not per request.
+
+    django-filter builds a new form class, and a new field for every filter, each time a
+    filterset's form is read. These filters' fields depend on nothing in the request (their
+    querysets and choices are read when the form is used), so the class is kept; every form
+    still gets its own copies of the fields, as any Django form does.
+    """
+
+    _form_classes: dict[type, type] = {}
+
+    def get_form_class(self):
+        """The form class, built by django-filter the first time."""
+        form_class = FormClassOnce._form_classes.get(type(self))
+        if form_class is None:
+            form_class = super().get_form_class()
+            FormClassOnce._form_classes[type(self)] = form_class
+        return form_class
+
+
+class MeetingFilter(FormClassOnce, django_filters.FilterSet):
     """Filters for the meetings list; ``q`` and ``sort`` are read by the view."""
 
     # No max_length: a query that is too long is cut and the page says so (views.common).
@@ -256,7 +276,7 @@ class MeetingFilter(django_filters.FilterSet):
         return data.get("person") or getattr(self.form.fields["person"], "resolved", [])
 
 
-class StatementFilter(django_filters.FilterSet):
+class StatementFilter(FormClassOnce, django_filters.FilterSet):
     """Filters for the statements list."""
 
     q = django_filters.CharFilter(label=_("Search quotes"), method="keep")

@@ -3,83 +3,79 @@ from escaped pieces here costs a fraction of an included template per item. The 
 the one ``meetings/_meeting_item.html`` used to have."""
 
 from django import template
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 
-from meetings.models import Role
+from meetings.models import MeetingKind, Role
+from meetings.search import parse_query
 from meetings.search import snippet as make_snippet
-from meetings.templatetags.meeting_tags import choice_label, upper_first
+from meetings.templatetags.meeting_tags import upper_first
 from meetings.templatetags.partial_dates import partial_date
 
 register = template.Library()
 
 
-def _people(meeting) -> str:
-    people = meeting.participations.all()
-    chips = format_html_join(
-        "",
-        '<span class="person-chip person-chip--{}">{} <small>{}</small></span> ',
-        (
-            (p.role, p.person.name if p.person else p.raw_name, choice_label(p.role, "role"))
-            for p in people
-            if p.role != Role.DELEGATION
-        ),
+def _people(row, roles: dict) -> str:
+    chips = "".join(
+        f'<span class="person-chip person-chip--{escape(role)}">{escape(name)} '
+        f"<small>{roles[role]}</small></span> "
+        for role, name in row.people
+        if role != Role.DELEGATION
     )
-    delegation = sum(1 for p in people if p.role == Role.DELEGATION)
+    delegation = sum(1 for role, _name in row.people if role == Role.DELEGATION)
     if delegation:
         more = ngettext("+ %(n)s delegation member", "+ %(n)s delegation members", delegation) % {
             "n": delegation
         }
-        chips = format_html('{}<span class="result__more">{}</span>', chips, more)
+        chips += f'<span class="result__more">{escape(more)}</span>'
     return chips
 
 
-def _meta(meeting) -> str:
+def _meta(row, kinds: dict, review: str) -> str:
     place = ""
-    if meeting.location:
-        country = f", {meeting.country.name}" if meeting.country else ""
-        place = format_html("<span>{}{}</span> · ", meeting.location, country)
-    review = ""
-    if meeting.needs_review:
-        review = format_html(
-            ' · <span class="badge badge--warn">{}</span>', gettext("needs review")
-        )
-    kind = upper_first(choice_label(meeting.kind, "kind"))
-    return format_html("{}<span>{}</span>{}", place, kind, review)
+    if row.location:
+        country = row.country_name
+        country = "" if country is None else f", {country}"
+        place = f"<span>{escape(row.location)}{escape(country)}</span> · "
+    flag = review if row.needs_review else ""
+    return f"{place}<span>{kinds[row.kind]}</span>{flag}"
 
 
-def _snippet(meeting, query) -> str:
-    articles = meeting.articles.all()
-    if not articles:
-        return ""
-    article = articles[0]
-    return make_snippet(getattr(article, "opening", None) or article.text, query)
+class _Labels(dict):
+    """Translated labels, escaped, each worked out once per list rather than once per item."""
+
+    def __init__(self, choices, shown=str):
+        super().__init__((value, escape(shown(label))) for value, label in choices)
+        self.shown = shown
+
+    def __missing__(self, value):
+        return escape(self.shown(value))
 
 
 @register.simple_tag
 def meeting_items(meetings, query=None, show_snippet=False):
     """The <li> of each meeting: date, title, place, kind, participants, and a snippet around
-    the query's first match (the meetings come from ``meetings_for_list``)."""
+    the query's first match (the meetings are ``MeetingRow``s, from ``meeting_rows``)."""
+    roles = _Labels(Role.choices)
+    kinds = _Labels(MeetingKind.choices, lambda label: upper_first(str(label)))
+    review = format_html(' · <span class="badge badge--warn">{}</span>', gettext("needs review"))
+    parsed = parse_query(query) if isinstance(query, str) or query is None else query
     items = []
-    for meeting in meetings:
+    for row in meetings:
         snippet = ""
         if show_snippet:
-            snippet = format_html('<p class="result__snippet">{}</p>', _snippet(meeting, query))
+            snippet = f'<p class="result__snippet">{make_snippet(row.opening, parsed)}</p>'
+        # Every piece is escaped here (the snippet escapes its own text), as format_html would.
         items.append(
-            format_html(
-                '<li class="result">\n  <div class="result__date">{}</div>\n'
-                '  <div class="result__body">\n'
-                '    <h3 class="result__title"><a href="{}">{}</a></h3>\n'
-                '    <p class="result__meta">{}</p>\n'
-                '    <p class="result__people">{}</p>\n'
-                "    {}\n  </div>\n</li>\n",
-                partial_date(meeting.date, meeting.date_precision),
-                meeting.get_absolute_url(),
-                meeting.title,
-                _meta(meeting),
-                _people(meeting),
-                snippet,
-            )
+            '<li class="result">\n'
+            f'  <div class="result__date">{escape(partial_date(row.date, row.date_precision))}'
+            "</div>\n"
+            '  <div class="result__body">\n'
+            f'    <h3 class="result__title"><a href="{escape(row.get_absolute_url())}">'
+            f"{escape(row.title)}</a></h3>\n"
+            f'    <p class="result__meta">{_meta(row, kinds, review)}</p>\n'
+            f'    <p class="result__people">{_people(row, roles)}</p>\n'
+            f"    {snippet}\n  </div>\n</li>\n"
         )
-    return mark_safe("".join(items))  # noqa: S308 - each item built by format_html
+    return mark_safe("".join(items))  # noqa: S308 - every piece escaped above

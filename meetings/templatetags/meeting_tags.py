@@ -2,7 +2,7 @@
 
 from django import template
 from django.core.cache import cache
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -88,3 +88,35 @@ def datalist_options(names):
 def country_name(country):
     """A country's name in the interface's language (the data's other names stay as written)."""
     return "" if country is None else country.name
+
+
+@register.simple_tag
+def filter_field(field):
+    """One filter's box with its label and errors: the markup ``meetings/_field.html`` writes,
+    built here because an included template per field cost more than the rest of the form."""
+    widget = field.field.widget
+    input_type = getattr(widget, "input_type", None)
+    label = conditional_escape(field.label)
+    if input_type == "checkbox":
+        body = format_html('<label class="field__check">{} {}</label>\n  ', field, label)
+    elif input_type == "select":
+        field_id = field.id_for_label
+        body = format_html(
+            '<label for="{}">{}</label>\n  <select name="{}" id="{}">{}</select>\n  ',
+            field_id,
+            label,
+            field.html_name,
+            field_id,
+            options(field),
+        )
+    else:
+        body = format_html('<label for="{}">{}</label>{}', field.id_for_label, label, field)
+    errors = format_html_join(
+        "", '<p class="field__error" role="alert">{}</p>', ((e,) for e in field.errors)
+    )
+    return format_html(
+        '<div class="field{}">\n  {}\n  {}\n</div>\n',
+        " field--error" if field.errors else "",
+        body,
+        errors,
+    )

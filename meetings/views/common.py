@@ -12,6 +12,7 @@ from django.db.models.functions import Substr
 from meetings.models import Article, Meeting, Participation, Person
 from meetings.search.generation import current_generation
 from meetings.search.query import MAX_QUERY_CHARS
+from meetings.views.list_rows import SNIPPET_SOURCE_CHARS
 
 MEETINGS_PER_PAGE = 20
 STATEMENTS_PER_PAGE = 25
@@ -20,9 +21,6 @@ OLDEST_FIRST = [F("date").asc(nulls_last=True), "id"]
 CACHE_SECONDS = 300  # how long an aggregate is kept; the data generation retires it sooner
 FACET_SAMPLE = 2000  # a filtered list's facets count its newest this many meetings
 SEARCH_FACET_SAMPLE = 300  # a search's people and countries: its first this many hits
-# A list item's snippet is read from this much of its article's opening: a match further in
-# shows the opening instead (the snippet is a pointer; the meeting page has the whole text).
-SNIPPET_SOURCE_CHARS = 1200
 # A query's pieces as the user sees them: a quoted phrase (perhaps excluded) or a word.
 WORD_OR_PHRASE = re.compile(r'-?["“”„«»][^"“”„«»]*["“”„«»]?|\S+')
 

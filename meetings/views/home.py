@@ -6,7 +6,8 @@ from django.db.models import Count, Q
 from django.views.generic import TemplateView
 
 from meetings.models import Agreement, DatePrecision, Meeting, Person, Statement
-from meetings.views.common import NEWEST_FIRST, cached, meetings_for_list
+from meetings.views.common import NEWEST_FIRST, cached
+from meetings.views.list_rows import list_values, meeting_rows
 
 
 def site_counts() -> dict[str, int]:
@@ -47,7 +48,8 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["latest"] = list(meetings_for_list(snippets=False).order_by(*NEWEST_FIRST)[:8])
+        newest = list_values(Meeting.objects.order_by(*NEWEST_FIRST))[:8]
+        context["latest"] = meeting_rows(list(newest), snippets=False)
         context["counts"] = cached("home:counts", site_counts)
         context["frequent"] = cached("home:frequent", frequent_participants)
         context["per_month"] = cached("home:per-month", meetings_per_month)

@@ -21,13 +21,12 @@ from meetings.views.common import (
     cached,
     dropped_filters,
     fewer_words,
-    in_order,
-    meetings_for_list,
     read_query,
     show_what_was_typed,
     suggestions,
     url_with,
 )
+from meetings.views.list_rows import list_values, meeting_rows, rows_in_order
 
 
 class MeetingListView(TemplateView):
@@ -38,7 +37,7 @@ class MeetingListView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         request = self.request
-        filterset = MeetingFilter(request.GET or None, queryset=meetings_for_list())
+        filterset = MeetingFilter(request.GET or None, queryset=Meeting.objects.all())
         filtered = filterset.qs.order_by()
         data = filterset.form.cleaned_data if filterset.is_bound else {}
         typed = data.get("q") or ""
@@ -51,7 +50,7 @@ class MeetingListView(TemplateView):
         sampled, facet_sample = False, FACET_SAMPLE
         if hits is not None and hits.query:
             page = Paginator(hits.ids, MEETINGS_PER_PAGE).get_page(number)
-            page.object_list = in_order(meetings_for_list(), list(page.object_list))
+            page.object_list = rows_in_order(list(page.object_list))
             # People and countries are counted over the first hits in the page's order; the
             # years over every hit, read from their document keys without a query.
             first = hits.ids[:SEARCH_FACET_SAMPLE]
@@ -60,10 +59,11 @@ class MeetingListView(TemplateView):
             facet_sample = len(first)
         else:
             ordered = filtered.order_by(*(OLDEST_FIRST if sort == "-date" else NEWEST_FIRST))
-            paginator = Paginator(ordered, MEETINGS_PER_PAGE)
+            paginator = Paginator(list_values(ordered), MEETINGS_PER_PAGE)
             if not filterset.active:  # every meeting: counted once per data generation
                 paginator.count = cached("count:meetings", Meeting.objects.count)
             page = paginator.get_page(number)
+            page.object_list = meeting_rows(list(page.object_list))
             if not filterset.active:
                 found = cached("facets:all", lambda: facets(Meeting.objects.all()))
             elif page.paginator.count > FACET_SAMPLE:
