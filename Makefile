@@ -69,9 +69,10 @@ format: install-test
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-bench: install-test ## Benchmarks (not timed tests): extraction, import, search, pages and the review queue.
+bench: install-test ## Benchmarks (not timed tests): extraction, import, records quality, pages, API, queue, export, sitemap.
 	$(PY) tests/bench/bench_extraction.py
 	$(PY) tests/bench/bench_import.py
+	$(PY) tests/bench/bench_records_quality.py
 	$(PY) tests/bench/bench_search.py
 	$(PY) tests/bench/bench_api.py
 	$(PY) tests/bench/bench_review_queue.py
