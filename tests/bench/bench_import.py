@@ -12,9 +12,9 @@ What it does:
    first N files of the largest one;
 2. for each backend and each size, starts from an empty database — a new SQLite file
    (DATABASE_URL=sqlite:////tmp/…) or a PostgreSQL database it creates and drops itself
-   (`createdb`/`dropdb -h 127.0.0.1 -U postgres diplomacy_bench`) — runs `manage.py migrate` and
-   `load_known_entities` (untimed), then times `manage.py import_articles DIR --jobs J` as a child process with production
-   settings (DEBUG off), for each J in --jobs;
+   (`createdb`/`dropdb -h 127.0.0.1 -U postgres diplomacy_bench`) — runs `manage.py migrate`
+   and `load_known_entities` (untimed), then times `manage.py import_articles DIR --jobs J`
+   as a child process with production settings (DEBUG off), for each J in --jobs;
 3. prints a table: wall time, articles/s and the child's peak memory (max RSS from
    wait4(), the same figure as /usr/bin/time -v's "Maximum resident set size"), then for
    each backend and --jobs the largest run against the smallest as ratios of speed and of
