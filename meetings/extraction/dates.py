@@ -10,12 +10,15 @@ from .lexicon import lexicon
 from .records import PartialDate
 
 _MONTHS = "ocak|subat|mart|nisan|mayis|haziran|temmuz|agustos|eylul|ekim|kasim|aralik"
+# Each pattern matches its first digit before looking behind it ("\d(?<![\w.]\d)" is
+# "(?<![\w.])\d"): the regex engine then skips to the digits instead of testing the
+# lookbehind at every character, which made these scans a tenth of all extraction time.
 _DAY_MONTH = re.compile(
-    rf"(?<![\w.])(\d{{1,2}})\s+({_MONTHS})(?![^\W_])(?:'[^\W\d_]+)?(?:\s+(\d{{4}})(?!\d))?"
+    rf"(\d(?<![\w.]\d)\d?)\s+({_MONTHS})(?![^\W_])(?:'[^\W\d_]+)?(?:\s+(\d{{4}})(?!\d))?"
 )
 _MONTH_YEAR = re.compile(rf"(?<![\w.])({_MONTHS})\s+(\d{{4}})(?!\d)")
-_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})[./](\d{1,2})[./](\d{4})(?![\d])")
-_ISO = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d])")
+_NUMERIC = re.compile(r"(\d(?<![\d.]\d)\d?)[./](\d{1,2})[./](\d{4})(?![\d])")
+_ISO = re.compile(r"(\d(?<![\d-]\d)\d{3})-(\d{2})-(\d{2})(?![\d])")
 
 
 @dataclass(frozen=True)

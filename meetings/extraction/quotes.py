@@ -205,6 +205,8 @@ def _title_case(doc: Doc, quote: QuoteRegion) -> bool:
 def _subheading(doc: Doc, quote: QuoteRegion) -> bool:
     """A quoted capitals subheading ("ORTAKLIĞIMIZ GÜÇLÜ") repeats a quotation, it is none."""
     inner = doc.text[quote.inner_start : quote.inner_end]
+    if not inner.isupper():  # one C-level pass settles almost every quotation
+        return False
     letters = [c for c in inner if c.isalpha()]
     return len(letters) > 3 and all(c.isupper() for c in letters)
 
