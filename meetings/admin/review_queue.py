@@ -23,6 +23,7 @@ from django.urls import reverse
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from meetings.admin.review_queue_rows import QueueRow, queue_rows
 from meetings.extraction.reasons import ALL_CODES, label
 from meetings.models import Meeting, Participation, Person
 from meetings.models.meetings import REASON_BITS, HasCode
@@ -230,23 +231,14 @@ def _bulk_action(modeladmin, request):
     return back
 
 
-def _page_rows(ordered, page):
-    """The page's meetings with their participants. The page's ids are found first, from the
-    queue's index alone (a deep page skips thousands of entries there, not thousands of
-    rows), then only those rows are read: still one query."""
+def _page_rows(ordered, page) -> list[QueueRow]:
+    """The page's meetings with their participants, as plain rows. The page's ids are found
+    first, from the queue's index alone (a deep page skips thousands of entries there, not
+    thousands of rows), then only those rows are read: one query, and one for their people."""
     if not page.paginator.count:  # (not `if page`, which would read the page's rows)
-        return Meeting.objects.none()
+        return []
     ids = ordered.values("pk")[page.start_index() - 1 : page.end_index()]
-    return (
-        Meeting.objects.filter(pk__in=ids)
-        .order_by(*QUEUE_ORDER)
-        .prefetch_related(
-            models.Prefetch(
-                "participations",
-                queryset=Participation.objects.select_related("person").order_by("role", "id"),
-            )
-        )
-    )
+    return queue_rows(Meeting.objects.filter(pk__in=ids).order_by(*QUEUE_ORDER))
 
 
 def queue_view(modeladmin, request):
@@ -263,7 +255,7 @@ def queue_view(modeladmin, request):
     paginator = Paginator(filterset.qs, PAGE_SIZE)
     paginator.count = total  # known from the aggregate: no second count query
     page = paginator.get_page(request.GET.get("page"))
-    meetings = list(_page_rows(filterset.qs, page))
+    meetings = _page_rows(filterset.qs, page)
     params = request.GET.copy()
     params.pop("page", None)
     params.pop("reason", None)
