@@ -274,3 +274,18 @@ def test_merging_people_needs_change_and_delete_rights_on_people(editor_client):
         Client(), "merger", "view_meeting", "view_person", "change_person", "delete_person"
     )
     assert _merge_people(merger, m).status_code == 302
+
+
+def test_a_reason_with_no_bit_yet_is_still_counted_and_filtered(admin_client, monkeypatch):
+    """A new code, before its bit in REASON_BITS and the migration: it is read from the JSON,
+    in the same queries."""
+    without = {code: bit for code, bit in REASON_BITS.items() if code != "date_unknown"}
+    monkeypatch.setattr("meetings.admin.review_queue.REASON_BITS", without)
+    flagged("date_unknown", "no_host", title="A")
+    flagged("date_unknown", title="B")
+    flagged("no_host", title="C")
+    response = admin_client.get(reverse(QUEUE), {"reason": "date_unknown"})
+    assert sorted(_titles(response)) == ["A", "B"]
+    counts = {code: n for code, _label, n, _q in response.context["reason_links"]}
+    assert counts == {"date_unknown": 2, "no_host": 2}
+    assert response.context["total"] == 2
