@@ -4,6 +4,8 @@ How to run it (from the project root, with the project's virtualenv; not part of
 
     .venv/bin/python tests/bench/bench_review_queue.py                    # 100,000 / 10,000
     .venv/bin/python tests/bench/bench_review_queue.py --meetings 20000 --flagged 2000
+    .venv/bin/python tests/bench/bench_review_queue.py --keep          # keep the database
+    .venv/bin/python tests/bench/bench_review_queue.py --reuse         # time a kept one again
 
 What it does:
 1. creates its own PostgreSQL database, `diplomacy_bench_review` on 127.0.0.1 (dropped and
@@ -19,8 +21,12 @@ What it does:
 With --reference CHECKOUT (another checkout of the project, say the commit before a change:
 `git worktree add /tmp/queue-before HEAD~1`), the same database is timed with that code and
 with this one, in turns (reference, this, reference, this), so both see the same data and
-the same machine load, and the ratio of their p95s is printed. The reference is given the
-index its own migrations made (0011's), which this code's migration 0013 replaces.
+the same machine load, and the ratio of their p95s is printed. A reference from before
+migration 0013 is given the index its own migrations made (0011's), which 0013 replaces.
+
+With --reuse, the database a run with --keep left is timed again as it is (no drop, no
+migrate, no build): a second look, or a reference, costs a minute less each time. It must
+have been built by the same or a compatible migration state as the code timed.
 """
 
 from __future__ import annotations
@@ -174,9 +180,35 @@ def measure(repeat: int) -> dict:
                 t = time.perf_counter()
                 client.get(QUEUE + query)
                 samples.append(time.perf_counter() - t)
-            results[f"{label} {query or '(first page)'}"] = _percentiles(samples)
+            results[f"{label} {query or '(first page)'}"] = {
+                **_percentiles(samples),
+                "samples": samples,  # for percentiles over several rounds (--reference)
+            }
             everything += samples
     return {"requests": results, "overall": _percentiles(everything)}
+
+
+def pooled(runs: list[dict]) -> tuple[dict, dict]:
+    """Percentiles per request and overall of several runs' samples taken together."""
+    names = runs[0]["requests"]
+    per_request = {
+        name: _percentiles([s for run in runs for s in run["requests"][name]["samples"]])
+        for name in names
+    }
+    every = [s for run in runs for name in names for s in run["requests"][name]["samples"]]
+    return per_request, _percentiles(every)
+
+
+def sizes() -> dict:
+    """What the database holds, for the report of a run that did not build it."""
+    from meetings.models import Meeting, Participation
+
+    return {
+        "meetings": Meeting.objects.count(),
+        "flagged": Meeting.objects.filter(needs_review=True).count(),
+        "participations": Participation.objects.count(),
+        "build_s": None,
+    }
 
 
 def child(args) -> None:
@@ -187,7 +219,7 @@ def child(args) -> None:
 
     django.setup()
     if args.measure_only:
-        out = measure(args.repeat)
+        out = {**sizes(), **measure(args.repeat)}
     else:
         out = build(args.meetings, args.flagged)
         out.update(measure(args.repeat))
@@ -204,14 +236,20 @@ def _run_child(env, *options: str) -> dict | None:
     return json.loads(done.stdout.decode().strip().splitlines()[-1])
 
 
+def _before_0013(code: str) -> bool:
+    """Whether a checkout's migrations stop before 0013 (the queue's own index)."""
+    return not list((Path(code) / "meetings" / "migrations").glob("0013_*.py"))
+
+
 def compare(env, args, built: dict) -> dict | None:
     """This code and the reference checkout's, timed in turns on the same database."""
     rounds = {"reference": [], "this": []}
+    old_index = _before_0013(args.reference)
     for _ in range(args.rounds):
         for name, code in (("reference", args.reference), ("this", "")):
             # Each with the indexes its own migrations make: the planner would take the
             # reference's for this code's queries too.
-            _psql(REFERENCE_INDEX if code else DROP_REFERENCE_INDEX, PG_URL)
+            _psql(REFERENCE_INDEX if code and old_index else DROP_REFERENCE_INDEX, PG_URL)
             _psql("ANALYZE meetings_meeting", PG_URL)
             options = ["--measure-only", "--repeat", str(args.repeat)]
             out = _run_child(env, *options, *(["--code", code] if code else []))
@@ -247,6 +285,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=20, help="timed requests per URL")
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
     parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="time the database a --keep run left, as it is (implies --keep)",
+    )
+    parser.add_argument(
         "--reference", metavar="CHECKOUT", help="also time this checkout's code, in turns"
     )
     parser.add_argument("--rounds", type=int, default=2, help="turns each, with --reference")
@@ -257,31 +300,40 @@ def main(argv: list[str] | None = None) -> int:
     if args.child:
         child(args)
         return 0
-    _psql("DROP DATABASE IF EXISTS diplomacy_bench_review")
-    _psql("CREATE DATABASE diplomacy_bench_review")
+    env = bench_env()
+    if args.reuse:
+        args.keep = True
+    else:
+        _psql("DROP DATABASE IF EXISTS diplomacy_bench_review")
+        _psql("CREATE DATABASE diplomacy_bench_review")
     try:
-        env = bench_env()
-        subprocess.run(
-            [sys.executable, str(ROOT / "manage.py"), "migrate", "-v0"],
-            cwd=ROOT,
-            env=env,
-            check=True,
-        )
-        print(f"building {args.meetings:,} meetings, {args.flagged:,} flagged, on PostgreSQL…")
-        out = _run_child(
-            env,
-            *("--meetings", str(args.meetings), "--flagged", str(args.flagged)),
-            *("--repeat", str(args.repeat)),
-        )
+        if args.reuse:
+            print("timing the kept database again…")
+            _psql(DROP_REFERENCE_INDEX, PG_URL)  # a reference run may have left 0011's
+            out = _run_child(env, "--measure-only", "--repeat", str(args.repeat))
+        else:
+            subprocess.run(
+                [sys.executable, str(ROOT / "manage.py"), "migrate", "-v0"],
+                cwd=ROOT,
+                env=env,
+                check=True,
+            )
+            print(f"building {args.meetings:,} meetings, {args.flagged:,} flagged, on PostgreSQL…")
+            out = _run_child(
+                env,
+                *("--meetings", str(args.meetings), "--flagged", str(args.flagged)),
+                *("--repeat", str(args.repeat)),
+            )
         if out is None:
             return 1
         rounds = compare(env, args, out) if args.reference else None
     finally:
         if not args.keep:
             _psql("DROP DATABASE IF EXISTS diplomacy_bench_review")
+    built = f"built in {out['build_s']} s" if out["build_s"] is not None else "kept from before"
     print(
         f"{out['meetings']:,} meetings, {out['flagged']:,} flagged, "
-        f"{out['participations']:,} participants, built in {out['build_s']} s"
+        f"{out['participations']:,} participants, {built}"
     )
     print(f"\n{'request':<62}{'p50 ms':>9}{'p95 ms':>9}")
     for name, p in out["requests"].items():
@@ -301,6 +353,23 @@ def main(argv: list[str] | None = None) -> int:
                 f"this p50 {b['p50_ms']} / p95 {b['p95_ms']} ms, "
                 f"p95 ratio {a['p95_ms'] / b['p95_ms']:.1f}x"
             )
+        ref_requests, ref_all = pooled(rounds["reference"])
+        this_requests, this_all = pooled(rounds["this"])
+        print(f"\nall rounds together (ms){'':<36}{'reference':>20}{'this':>16}{'p95':>8}")
+        print(f"{'request':<60}{'p50':>8}{'p95':>8}{'p50':>8}{'p95':>8}{'ratio':>8}")
+        for name, a in ref_requests.items():
+            b = this_requests[name]
+            print(
+                f"{name:<60}{a['p50_ms']:>8}{a['p95_ms']:>8}{b['p50_ms']:>8}{b['p95_ms']:>8}"
+                f"{a['p95_ms'] / b['p95_ms']:>7.1f}x"
+            )
+        print(
+            f"{'overall':<60}{ref_all['p50_ms']:>8}{ref_all['p95_ms']:>8}"
+            f"{this_all['p50_ms']:>8}{this_all['p95_ms']:>8}"
+            f"{ref_all['p95_ms'] / this_all['p95_ms']:>7.1f}x"
+        )
+        verdict = "met" if this_all["p95_ms"] < GOAL_MS else "MISSED"
+        print(f"this code's p95 over {this_all['n']} requests: goal < {GOAL_MS} ms {verdict}")
     return 0  # a report, not a test: the verdict is printed
 
 
