@@ -9,6 +9,7 @@ from meetings.extraction.reasons import NOTES, Reason
 from meetings.extraction.records import ExtractedArticle
 from meetings.extraction.records import Meeting as ExtractedMeeting
 from meetings.extraction.turkish import fold, name_key
+from meetings.ingest.agreement_names import record_name, with_parties
 from meetings.ingest.meetings import (
     MeetingIndex,
     meeting_fields,
@@ -16,7 +17,7 @@ from meetings.ingest.meetings import (
     meeting_slug_identity,
     principal_ids,
 )
-from meetings.ingest.resolve import Resolver, record_name, with_parties
+from meetings.ingest.resolve import Resolver
 from meetings.ingest.rows import Desired, digest, occurrence_keys, sync_rows
 from meetings.models import (
     Agreement,

@@ -1,124 +1,23 @@
-"""Resolving extracted names to rows: countries, people and agreements, once across articles."""
+"""Resolving extracted names to rows: countries, people and agreements, once across articles
+(agreements in resolve_agreements)."""
 
 from __future__ import annotations
 
-import json
-import re
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
-from typing import NamedTuple
 
 from django.db import IntegrityError, transaction
 
-from meetings.extraction import lexicon as lexicon_module
-from meetings.extraction.lexicon import lexicon
-from meetings.extraction.turkish import fold, name_key, surname_key
-from meetings.ingest import shared_names
+from meetings.extraction.turkish import name_key, surname_key
 from meetings.ingest.pending import PendingRows
+from meetings.ingest.resolve_agreements import AgreementResolver
 from meetings.ingest.surnames import bearers, relink_surnames
-from meetings.models import Agreement, AgreementAlias, Country, Person, PersonAlias
+from meetings.models import Country, Person, PersonAlias
 from meetings.models.base import slug_base, unique_slugs
 from meetings.models.places import find_country
 
 # Answers one resolver remembers before it starts afresh (see Resolver.trim): some six
 # chunks of articles' worth, about a megabyte.
 CACHE_LIMIT = 2_000
-
-
-class _NamingWords(NamedTuple):
-    counts: frozenset[str]  # "yedi", "birkaç": a number of agreements
-    vague: frozenset[str]  # "diğer", "bazı": no agreement in particular
-    months: frozenset[str]
-    cities: frozenset[str]
-    countries: frozenset[str]  # names and adjectives
-    heads: tuple[str, ...]  # the agreement nouns' stems
-
-
-@cache
-def _naming_words() -> _NamingWords:
-    """The extractor's word lists that tell how specific an agreement's name is, folded."""
-    words = lexicon()
-    path = Path(lexicon_module.__file__).with_name("agreements.json")
-    counts = json.loads(path.read_text(encoding="utf-8"))["counts"]
-    return _NamingWords(
-        counts=frozenset(fold(w) for w in counts),
-        vague=words.agreement_not_specific,
-        months=frozenset(words.months),
-        cities=frozenset(words.cities),
-        countries=frozenset({**words.country_names, **words.country_adjectives}),
-        heads=tuple(h.stem for h in words.agreement_heads),
-    )
-
-
-def agreement_name_kind(name: str) -> str:
-    """What an agreement's name says about it, the strongest reading first:
-
-    - "plural": several documents ("anlaşmalar", "Aramızdaki anlaşmalar");
-    - "count": a number of them ("yedi anlaşma", "3 protokol") or no one in particular
-      ("diğer anlaşmalar", "bazı protokoller");
-    - "proper": a proper name ("Müttefik Etkileşim Bildirgesi", "Paris Anlaşması"): a word
-      after the first is capitalised and is not a country's name;
-    - "anchored": a singular noun anchored by its date ("9 Kasım'da varılan anlaşma", "2015
-      anlaşması") or by a city ("Minsk protokolü");
-    - "generic": only a kind of agreement ("barış anlaşması", "ikili anlaşma", "Protokol").
-    """
-    words = _naming_words()
-    keys = name_key(name).split()
-    heads = [i for i, k in enumerate(keys) if k.startswith(words.heads)]
-    head = heads[-1] if heads else len(keys) - 1
-    if head >= 0 and any(keys[head].startswith((f"{h}lar", f"{h}ler")) for h in words.heads):
-        return "plural"
-    before = keys[head - 1] if head > 0 else ""
-    if before in words.counts or (before.isdigit() and len(before) <= 3):
-        return "count"
-    if words.vague.intersection(keys):
-        return "count"
-    for word in name.split()[1:]:
-        parts = [name_key(part) for part in re.split(r"[-–]", word)]
-        if word[:1].isupper() and not all(p in words.countries for p in parts if p):
-            return "proper"
-    if any((k.isdigit() and len(k) == 4) or k in words.months or k in words.cities for k in keys):
-        return "anchored"
-    return "generic"
-
-
-def is_specific(name: str) -> bool:
-    """Whether an agreement's name singles out one document, by a proper name or by its date
-    or city ("Kasım 2020 Bildirgesi", "Minsk protokolü"), rather than describing a kind of
-    agreement ("barış anlaşması", "üçlü anlaşma") or several ("anlaşmalar", "yedi anlaşma").
-    A specific name is enough for a record; a generic one needs an anchor (record_name)."""
-    return agreement_name_kind(name) in ("proper", "anchored")
-
-
-def record_name(name: str, parties: list[Country], status: str, year: int | None) -> str | None:
-    """The name an agreement read under this name may be recorded under, or None.
-
-    A specific name is its own. A singular generic noun is one document only when it is
-    signed (or proposed for signing) at this meeting between at least two parties: it is
-    named by them and the meeting's year ("ikili anlaşma (Azerbaycan, Türkiye; 2021)").
-    Plurals, counts and generic nouns merely referred to never become records; they can
-    still name a known agreement through its aliases.
-    """
-    kind = agreement_name_kind(name)
-    if kind in ("proper", "anchored"):
-        return name.strip()
-    if kind == "generic" and status in ("signed", "proposed") and len(parties) >= 2:
-        return with_parties(name, parties, year)
-    return None
-
-
-def with_parties(name: str, parties: list[Country], year: int | None = None) -> str:
-    """The name given to an agreement known by its parties (and year): a generic noun
-    signed at a meeting, or a proper name another agreement, with other parties, has."""
-    named = ", ".join(sorted(c.name_tr for c in parties)) or "?"
-    return f"{name.strip()} ({named}{f'; {year}' if year else ''})"
-
-
-def parties_compatible(a: set[int], b: set[int]) -> bool:
-    """Whether two sets of parties can be one agreement's: one of them is unknown or holds
-    the other (an article often names only some of the parties)."""
-    return not a or not b or a <= b or b <= a
 
 
 def spelling_rank(name: str) -> tuple:
@@ -137,8 +36,9 @@ class PersonMatch:
     ambiguous: list[str] = field(default_factory=list)
 
 
-class Resolver:
-    """Looks names up in the database, remembering answers for the rest of one import run."""
+class Resolver(AgreementResolver):
+    """Looks names up in the database, remembering answers for the rest of one import run:
+    countries and people here, agreements in AgreementResolver."""
 
     def __init__(self) -> None:
         self.forget()
@@ -154,13 +54,8 @@ class Resolver:
         self._surnames: dict[str, list[Person]] = {}  # a lone surname's candidates
         self._aliases: set[str] = set()  # keys that are a person's alias, not a surname
         self.relinked: set[int] = set()  # meetings whose links relink_surnames changed
-        self._agreements: dict[tuple, Agreement] = {}
-        # Agreement names and aliases by key, as looked up (None: looked up, not found),
-        # and each agreement's party ids.
-        self._agreement_names: dict[str, Agreement | None] = {}
-        self._agreement_aliases: dict[str, AgreementAlias | None] = {}
-        self._parties: dict[int, set[int]] = {}
         self._codes: dict[int, str] | None = None  # countries' ISO codes, by id
+        self._forget_agreements()
 
     def trim(self) -> None:
         """Forget everything once more than CACHE_LIMIT answers are remembered, so that a long
@@ -169,9 +64,7 @@ class Resolver:
             self._people,
             self._unknown,
             self._surnames,
-            self._agreements,
-            self._agreement_names,
-            self._agreement_aliases,
+            *self._remembered_agreements(),
         )
         if sum(map(len, remembered)) > CACHE_LIMIT:
             self.forget()
@@ -399,175 +292,3 @@ class Resolver:
             if " " in alias.key:
                 found[alias.surname_key].setdefault(alias.person_id, alias.person)
         self._surnames.update((k, list(people.values())) for k, people in found.items())
-
-    # Agreements --------------------------------------------------------------------------
-    def agreement(
-        self,
-        name: str,
-        surfaces: list[str],
-        parties: list[Country],
-        status: str,
-        year: int | None = None,
-    ) -> tuple[Agreement | None, bool]:
-        """The agreement these surface forms name, created if none matches; and whether new.
-
-        A specific name (is_specific) matches the agreement of that name, and any alias, only
-        when the parties are compatible (parties_compatible); an alias marked
-        needs_party_match ("üçlü anlaşma", "barış anlaşması") only when the article names at
-        least two parties and they fit. With nothing matching, a record is created under
-        record_name, or, for a plural, a count or a generic noun only referred to, none is:
-        (None, False). year is the meeting's, for a generic noun signed there.
-        """
-        party_ids = frozenset(c.pk for c in parties)
-        forms = [name, *surfaces]
-        keys = [k for k in dict.fromkeys(name_key(s) for s in forms) if k]
-        recorded = record_name(name, parties, status, year)
-        remembered = (tuple(keys), party_ids, recorded)
-        if remembered in self._agreements:
-            return self._agreements[remembered], False
-        # The names a new record may take: its own or, where an agreement with other
-        # parties has that, the name with the parties ("Lojistik Bildirgesi (ABD, Kenya)").
-        names = [recorded] if recorded else []
-        if recorded and parties and is_specific(name):
-            names.append(with_parties(recorded, parties))
-        specific = {name_key(s) for s in forms if is_specific(s)}
-        agreement, created = self._find_or_create_agreement(names, keys, specific, parties, status)
-        self._agreements[remembered] = agreement
-        return agreement, created
-
-    def prefetch_agreements(self, names: list[str]) -> None:
-        """Look up many agreement names and surface forms at once (four queries)."""
-        keys = {k for k in map(name_key, names) if k and k not in self._agreement_names}
-        if not keys:
-            return
-        for agreement in Agreement.objects.filter(name_key__in=keys).prefetch_related("parties"):
-            self._remember_agreement(agreement)
-        aliases = (
-            AgreementAlias.objects.filter(key__in=keys)
-            .select_related("agreement")
-            .prefetch_related("agreement__parties")
-        )
-        for alias in aliases:
-            self._remember_agreement(alias.agreement)
-            self._agreement_aliases[alias.key] = alias
-        for key in keys:
-            self._agreement_names.setdefault(key, None)
-            self._agreement_aliases.setdefault(key, None)
-
-    def _remember_agreement(self, agreement: Agreement, parties: list[Country] | None = None):
-        self._agreement_names[agreement.name_key] = agreement
-        if parties is None:
-            parties = agreement.parties.all()  # prefetched
-        self._parties[agreement.pk] = {c.pk for c in parties}
-
-    def _find_or_create_agreement(
-        self,
-        names: list[str],
-        keys: list[str],
-        specific: set[str],
-        parties: list[Country],
-        status: str,
-    ) -> tuple[Agreement | None, bool]:
-        party_ids = {c.pk for c in parties}
-        self.prefetch_agreements([*names, *keys])
-        found = self._agreement_by_keys(keys, specific, party_ids)
-        name = None
-        if found is None and len(names) == 2:  # a proper name, with parties
-            found, name = self._shared_name(names[0], parties)
-        for candidate in names if found is None and name is None else ():
-            found = self._agreement_names[name_key(candidate)]
-            if found is None:
-                name = candidate  # free: the new record's name
-                break
-            if parties_compatible(self._parties[found.pk], party_ids):
-                break
-            found = None
-        if found is not None:
-            self._add_parties(found, party_ids - self._parties[found.pk], parties)
-            return found, False
-        if name is None:
-            return None, False  # not a record, or its names are other agreements'
-        if self.pending is not None:
-            return self._hold_agreement(name, status, parties), True
-        try:
-            with transaction.atomic():
-                agreement = Agreement.objects.create(name=name, status=status)
-                Agreement.parties.through.objects.bulk_create(
-                    [Agreement.parties.through(agreement=agreement, country=c) for c in parties]
-                )
-        except IntegrityError:
-            agreement = Agreement.objects.prefetch_related("parties").get(name_key=name_key(name))
-            self._remember_agreement(agreement)
-            return agreement, False
-        self._remember_agreement(agreement, parties)
-        return agreement, True
-
-    def _shared_name(
-        self, plain: str, parties: list[Country]
-    ) -> tuple[Agreement | None, str | None]:
-        """For a proper name another agreement holds with clashing parties: (the agreement
-        sharing the name whose parties fit, None), or (None, the name a new record takes),
-        or (None, None) to go on as for any name. See shared_names."""
-        holder = self._agreement_names.get(name_key(plain))
-        party_ids = {c.pk for c in parties}
-        if holder is None or parties_compatible(self._parties[holder.pk], party_ids):
-            return None, None
-        remembered = [a for a in self._agreement_names.values() if a is not None]
-        for sibling in shared_names.siblings(plain, remembered):
-            if sibling.pk not in self._parties:
-                self._remember_agreement(sibling)
-            if parties_compatible(self._parties[sibling.pk], party_ids):
-                return sibling, None
-        if self._codes is None:
-            self._codes = dict(Country.objects.values_list("pk", "iso_code"))
-        held = self._parties[holder.pk]
-        if not shared_names.takes_plain_name(holder, held, party_ids, self._codes):
-            return None, None
-        self._agreement_names[holder.name_key] = None
-        named = with_parties(plain, list(Country.objects.filter(pk__in=held)))
-        shared_names.rename_with_parties(holder, named)
-        self._agreement_names[holder.name_key] = holder
-        return None, plain
-
-    def _add_parties(self, agreement: Agreement, new: set[int], parties: list[Country]) -> None:
-        """Add parties an article names to an agreement that lacks them (not over a lock)."""
-        if not new or agreement.is_locked("parties"):
-            return
-        through = Agreement.parties.through
-        rows = [through(agreement=agreement, country=c) for c in parties if c.pk in new]
-        if self.pending is not None:
-            self.pending.add(through, rows)
-        else:
-            through.objects.bulk_create(rows, ignore_conflicts=True)
-        self._parties[agreement.pk] |= new
-
-    def _hold_agreement(self, name: str, status: str, parties: list[Country]) -> Agreement:
-        """A new agreement held back with the chunk's rows (what Agreement.save would fill
-        in is filled in here; the chunk makes its slug unique)."""
-        agreement = Agreement(name=name, name_key=name_key(name), slug=slug_base(name))
-        agreement.status = status
-        self.pending.add(Agreement, [agreement])
-        through = Agreement.parties.through
-        self.pending.add(through, [through(agreement=agreement, country=c) for c in parties])
-        self._remember_agreement(agreement, parties)
-        return agreement
-
-    def _agreement_by_keys(
-        self, keys: list[str], specific: set[str], party_ids: set[int]
-    ) -> Agreement | None:
-        """The agreement the first matching key names, from what prefetch_agreements
-        remembered: by its name if the key is specific, or by an alias; parties compatible."""
-
-        def fits(agreement: Agreement) -> bool:
-            return parties_compatible(self._parties[agreement.pk], party_ids)
-
-        for key in keys:
-            agreement = self._agreement_names.get(key)
-            if agreement is not None and key in specific and fits(agreement):
-                return agreement
-            alias = self._agreement_aliases.get(key)
-            if alias is None or not fits(alias.agreement):
-                continue
-            if not alias.needs_party_match or len(party_ids) >= 2:
-                return alias.agreement
-        return None

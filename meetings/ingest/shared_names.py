@@ -3,7 +3,7 @@
 Two documents can share a proper name ("Lojistik Bildirgesi") and differ in their parties
 (Armenia and the US; Kenya and the US). Each is its own record: the one whose parties come
 first by their ISO codes keeps the plain name, every other is named with its parties
-("Lojistik Bildirgesi (ABD, Kenya)", see resolve.with_parties). When a document that comes
+("Lojistik Bildirgesi (ABD, Kenya)", see agreement_names.with_parties). When a document that comes
 first arrives after another took the plain name, that one is renamed with its parties, so the
 outcome is the same in any order.
 """

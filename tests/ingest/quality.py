@@ -18,13 +18,13 @@ from django.db.models import Count, Q
 
 from meetings.extraction.lexicon import lexicon
 from meetings.extraction.turkish import fold, name_key
-from meetings.ingest.resolve import agreement_name_kind
+from meetings.ingest.agreement_names import agreement_name_kind
 from meetings.models import Agreement, AgreementMention, Country, Meeting, Participation, Person
 
 ROOT = Path(__file__).resolve().parents[2]
 DEVSET = ROOT / "tests" / "extraction" / "devset"
 # "(Azerbaycan, Türkiye; 2021)": the parties (and year) a generic noun signed at a meeting is
-# recorded with (resolve.with_parties).
+# recorded with (agreement_names.with_parties).
 _PARTIES = re.compile(r"\s*\(([^()]*)\)\s*$")
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 from meetings.ingest import Ingestor
-from meetings.ingest.resolve import agreement_name_kind, is_specific
+from meetings.ingest.agreement_names import agreement_name_kind, is_specific
 from meetings.models import Agreement, AgreementMention
 from tests.ingest.builders import ALIYEV, ArticleBuilder, ingest_all
 
