@@ -20,6 +20,14 @@ What it does:
    each backend and --jobs the largest run against the smallest as ratios of speed and of
    peak memory, both measured in this one run.
 
+With --reference CHECKOUT (another checkout of the project, say the commit before a change:
+`git worktree add /tmp/import-before HEAD~1`), every run is made with that code and with this
+one in turns (reference, this, reference, this: --rounds of each), each on a fresh database
+its own migrations made, and the table gives both codes' median speed and the ratio of this
+code's to the reference's: both measured in one run, under the same machine load. Each code's
+extraction alone (a child that only reads and extracts the corpus, no database) is timed
+too: the ceiling no import can pass with --jobs 1.
+
 The time includes the child's Django start-up (about a second), which matters only at small
 sizes. Peak memory should stay flat from 1,000 to 10,000 articles; a growing figure means the
 importer keeps something per article. Needs PostgreSQL listening on 127.0.0.1:5432 for the
@@ -32,6 +40,7 @@ import argparse
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -59,17 +68,20 @@ class Result:
     summary: str
     returncode: int
     jobs: int = 1
+    code: str = "this"
 
     @property
     def rate(self) -> float:
         return self.articles / self.seconds if self.seconds else 0.0
 
 
-def run_child(args: list[str], env: dict[str, str], log: Path) -> tuple[int, float, float]:
+def run_child(
+    args: list[str], env: dict[str, str], log: Path, cwd: Path = ROOT
+) -> tuple[int, float, float]:
     """Run a command; return (exit code, wall seconds, peak RSS in MB) of that child alone."""
     started = time.perf_counter()
     with log.open("wb") as out:
-        proc = subprocess.Popen(args, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(args, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
         # wait4 gives this child's own rusage; RUSAGE_CHILDREN would be the max over all children.
         _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - started
@@ -77,8 +89,34 @@ def run_child(args: list[str], env: dict[str, str], log: Path) -> tuple[int, flo
     return proc.returncode, elapsed, usage.ru_maxrss / 1024  # Linux reports KiB
 
 
-def manage(*args: str) -> list[str]:
-    return [sys.executable, str(ROOT / "manage.py"), *args]
+def manage(*args: str, root: Path = ROOT) -> list[str]:
+    return [sys.executable, str(root / "manage.py"), *args]
+
+
+# Run in a child with the checkout's own code: read and extract every file of a folder, no
+# database; prints the articles per second.
+EXTRACT_ONLY = """
+import sys, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from meetings.extraction import extract
+files = sorted(Path(sys.argv[2]).glob("*.txt"))
+started = time.perf_counter()
+for path in files:
+    extract(path.read_bytes(), filename=path.name)
+print(len(files) / (time.perf_counter() - started))
+"""
+
+
+def extraction_rate(root: Path, corpus: Path) -> float:
+    """Articles per second that root's extractor alone reads and extracts from corpus."""
+    done = subprocess.run(
+        [sys.executable, "-c", EXTRACT_ONLY, str(root), str(corpus)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return float(done.stdout.strip())
 
 
 def fresh_database(backend: str, workdir: Path, size: int) -> str:
@@ -125,7 +163,9 @@ def corpus_dirs(workdir: Path, sizes: list[int], seed: int) -> dict[int, Path]:
     return dirs
 
 
-def bench(backend: str, size: int, corpus: Path, workdir: Path, jobs: int) -> Result:
+def bench(
+    backend: str, size: int, corpus: Path, workdir: Path, jobs: int, root: Path = ROOT
+) -> Result:
     # Production settings: DEBUG would wrap every query in Django's logging cursor.
     env = dict(
         os.environ,
@@ -136,43 +176,68 @@ def bench(backend: str, size: int, corpus: Path, workdir: Path, jobs: int) -> Re
     )
     env.pop("PYTHONHASHSEED", None)
     log = workdir / f"{backend}_{size}.log"
-    code, _, _ = run_child(manage("migrate", "--noinput", "-v", "0"), env, log)
+    code, _, _ = run_child(manage("migrate", "--noinput", "-v", "0", root=root), env, log, root)
     if code:
         raise SystemExit(f"{backend}: migrate failed:\n{log.read_text()[-2000:]}")
     # Untimed: countries and known people, as `make run` loads them, so resolution works as
     # it does in use (without countries every meeting would be flagged unknown_country).
-    code, _, _ = run_child(manage("load_known_entities", "-v", "0"), env, log)
+    code, _, _ = run_child(manage("load_known_entities", "-v", "0", root=root), env, log, root)
     if code:
         raise SystemExit(f"{backend}: load_known_entities failed:\n{log.read_text()[-2000:]}")
     code, seconds, peak = run_child(
-        manage("import_articles", str(corpus), "--jobs", str(jobs)), env, log
+        manage("import_articles", str(corpus), "--jobs", str(jobs), root=root), env, log, root
     )
     text = log.read_text(errors="replace")
     summary = next((ln for ln in text.splitlines() if re.match(r"\d+ files:", ln)), "")
     if not summary:
         print(f"{backend} {size}: no summary line; the end of its output:\n{text[-2000:]}")
-    return Result(backend, size, seconds, peak, summary, code, jobs)
+    label = "this" if root == ROOT else "reference"
+    return Result(backend, size, seconds, peak, summary, code, jobs, label)
 
 
 def print_table(results: list[Result]) -> None:
     header = (
-        f"{'backend':<10} {'jobs':>4} {'articles':>9} {'seconds':>9} {'articles/s':>11} "
-        f"{'peak RSS':>10}"
+        f"{'code':<10} {'backend':<10} {'jobs':>4} {'articles':>9} {'seconds':>9} "
+        f"{'articles/s':>11} {'peak RSS':>10}"
     )
     print()
     print(header)
     print("-" * len(header))
     for r in results:
         print(
-            f"{r.backend:<10} {r.jobs:>4} {r.articles:>9,} {r.seconds:>9.1f} {r.rate:>11.1f} "
-            f"{r.peak_mb:>7.0f} MB" + ("" if r.returncode == 0 else f"  (exit {r.returncode})")
+            f"{r.code:<10} {r.backend:<10} {r.jobs:>4} {r.articles:>9,} {r.seconds:>9.1f} "
+            f"{r.rate:>11.1f} {r.peak_mb:>7.0f} MB"
+            + ("" if r.returncode == 0 else f"  (exit {r.returncode})")
         )
     print()
     for r in results:
-        print(f"{r.backend} --jobs {r.jobs} {r.articles:,}: {r.summary or '(no summary)'}")
+        print(f"{r.code} {r.backend} --jobs {r.jobs} {r.articles:,}: {r.summary or '(no summary)'}")
     print()
-    for line in growth(results):
+    for line in growth([r for r in results if r.code == "this"]) + against_reference(results):
         print(line)
+
+
+def against_reference(results: list[Result]) -> list[str]:
+    """For each backend, --jobs and size timed with both codes: each code's median speed and
+    this code's against the reference's, as a ratio (above 1.0: this code is faster)."""
+    lines = []
+    for key in dict.fromkeys((r.backend, r.jobs, r.articles) for r in results):
+        rates = {
+            code: [
+                r.rate for r in results if (r.backend, r.jobs, r.articles) == key and r.code == code
+            ]
+            for code in ("this", "reference")
+        }
+        if not rates["this"] or not rates["reference"]:
+            continue
+        this, reference = statistics.median(rates["this"]), statistics.median(rates["reference"])
+        backend, jobs, articles = key
+        lines.append(
+            f"{backend} --jobs {jobs}, {articles:,} articles: this code {this:.1f} articles/s, "
+            f"reference {reference:.1f} (medians of {len(rates['this'])}); "
+            f"ratio {this / reference:.2f}x"
+        )
+    return lines
 
 
 def growth(results: list[Result]) -> list[str]:
@@ -214,7 +279,19 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
+    parser.add_argument(
+        "--reference",
+        type=Path,
+        metavar="CHECKOUT",
+        help="another checkout of the project, timed in turns with this one",
+    )
+    parser.add_argument("--rounds", type=int, default=2, help="turns each, with --reference")
     args = parser.parse_args(argv)
+    if args.reference and not (args.reference / "manage.py").is_file():
+        parser.error(f"--reference {args.reference}: no manage.py there")
+    if args.rounds < 1:
+        parser.error("--rounds must be at least 1")
+    roots = [args.reference.resolve(), ROOT] * args.rounds if args.reference else [ROOT]
 
     sizes = args.sizes or sorted({min(1000, args.articles), args.articles})
     if any(n < 1 for n in sizes):
@@ -226,15 +303,31 @@ def main(argv: list[str] | None = None) -> int:
 
     workdir = Path(tempfile.mkdtemp(prefix="bench_import_"))
     results: list[Result] = []
+    ceilings: list[str] = []  # each code's extraction alone
     try:
         dirs = corpus_dirs(workdir, sizes, args.seed)
+        smallest = dirs[min(sizes)]
+        for root in dict.fromkeys(roots):
+            rate = extraction_rate(root, smallest)
+            name = "this code" if root == ROOT else "reference"
+            ceilings.append(
+                f"{name}: extraction alone (no database), {min(sizes):,} articles: "
+                f"{rate:.1f} articles/s"
+            )
+            print(ceilings[-1], flush=True)
         for backend in backends:
             for jobs in args.jobs:
                 for n in sizes:
-                    print(f"{backend} --jobs {jobs}: importing {n:,} articles…", flush=True)
-                    results.append(bench(backend, n, dirs[n], workdir, jobs))
-                    r = results[-1]
-                    print(f"  {r.seconds:.1f} s, {r.rate:.1f} articles/s, peak {r.peak_mb:.0f} MB")
+                    for root in roots:
+                        name = "" if root == ROOT else " (reference)"
+                        print(
+                            f"{backend} --jobs {jobs}{name}: importing {n:,} articles…", flush=True
+                        )
+                        results.append(bench(backend, n, dirs[n], workdir, jobs, root))
+                        r = results[-1]
+                        print(
+                            f"  {r.seconds:.1f} s, {r.rate:.1f} articles/s, peak {r.peak_mb:.0f} MB"
+                        )
     finally:
         if "postgres" in backends:
             drop_postgres()
@@ -243,6 +336,8 @@ def main(argv: list[str] | None = None) -> int:
         else:
             shutil.rmtree(workdir, ignore_errors=True)
     print_table(results)
+    for line in ceilings:
+        print(line)
     return 0 if all(r.returncode == 0 for r in results) else 1
 
 
