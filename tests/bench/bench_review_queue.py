@@ -275,7 +275,9 @@ def bench_env() -> dict:
 
 
 def _psql(sql: str, url: str = PG_ADMIN) -> None:
-    subprocess.run(["psql", url, "-qc", sql], check=True)
+    # Without the notices ("index ... does not exist, skipping") between the report's lines.
+    env = {**os.environ, "PGOPTIONS": "-c client_min_messages=warning"}
+    subprocess.run(["psql", url, "-qc", sql], check=True, env=env)
 
 
 def main(argv: list[str] | None = None) -> int:
