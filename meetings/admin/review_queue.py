@@ -1,8 +1,9 @@
 """The review queue: every meeting that needs an editor's eye, most doubtful first.
 
 A staff page inside the admin (``MeetingAdmin.get_urls``). It runs the same few queries
-whatever the page shows: one aggregate for the total and the count per reason, one for the
-page of meetings, one for their participants.
+whatever the page shows: one count per combination of reasons (for the total and the count
+per reason), one for the page of meetings, one for their participants. The rows are plain
+values, written as HTML in ``review_queue_rows.py``.
 """
 
 from __future__ import annotations
