@@ -274,6 +274,11 @@ def bench_env() -> dict:
     }
 
 
+def _load() -> str:
+    """The machine's load averages: timings on a shared machine are read beside them."""
+    return ", ".join(f"{n:.2f}" for n in os.getloadavg())
+
+
 def _psql(sql: str, url: str = PG_ADMIN) -> None:
     # Without the notices ("index ... does not exist, skipping") between the report's lines.
     env = {**os.environ, "PGOPTIONS": "-c client_min_messages=warning"}
@@ -303,6 +308,7 @@ def main(argv: list[str] | None = None) -> int:
         child(args)
         return 0
     env = bench_env()
+    load_before = _load()
     if args.reuse:
         args.keep = True
     else:
@@ -372,6 +378,8 @@ def main(argv: list[str] | None = None) -> int:
         )
         verdict = "met" if this_all["p95_ms"] < GOAL_MS else "MISSED"
         print(f"this code's p95 over {this_all['n']} requests: goal < {GOAL_MS} ms {verdict}")
+    cores = os.cpu_count()
+    print(f"\nload average (1, 5, 15 min) before: {load_before}, after: {_load()}; {cores} cores")
     return 0  # a report, not a test: the verdict is printed
 
 
