@@ -7,13 +7,15 @@ are reported on the form and otherwise ignored; they never fail the page.
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import django_filters
 from django import forms
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db import connection
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from meetings.extraction.turkish import name_key
@@ -312,29 +314,67 @@ class StatementFilter(FormClassOnce, django_filters.FilterSet):
         return queryset
 
 
+def among(meetings) -> tuple[str, list]:
+    """SQL testing a meeting id against the meetings, and its parameters: a queryset's own
+    SQL, or a list of ids passed as one parameter (an array on PostgreSQL, a JSON list on
+    SQLite), never one placeholder per id."""
+    if isinstance(meetings, QuerySet):
+        sql, params = meetings.order_by().values("pk").query.sql_with_params()
+        return f"IN ({sql})", list(params)
+    if connection.vendor == "postgresql":
+        return "= ANY(%s::bigint[])", [list(meetings)]
+    return "IN (SELECT value FROM json_each(%s))", [json.dumps(list(meetings))]
+
+
 def facets(
-    meetings: QuerySet, limit: int = 8, years: dict[int | None, int] | None = None
+    meetings: QuerySet | list[int], limit: int = 8, years: dict[int | None, int] | None = None
 ) -> dict[str, list[dict]]:
-    """Counts of the given meetings by person, country and year (three queries; two when
-    the years are known already, as a search's are from its document keys)."""
-    people = (
-        Participation.objects.filter(meeting__in=meetings.values("pk"), person__isnull=False)
-        .values("person__slug", "person__name")
-        .annotate(n=Count("meeting", distinct=True))
-        .order_by("-n", "person__name")[:limit]
-    )
-    countries = (
-        meetings.filter(country__isnull=False)
-        .values("country__slug", "country__name_tr", "country__name_en")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "country__name_tr")[:limit]
-    )
+    """Counts of the given meetings (a queryset, or a list of ids) by person, country and
+    year, in one query; the years are left out of it when known already, as a search's are
+    from its document keys. No meetings, no query."""
+    if not isinstance(meetings, QuerySet) and not meetings:
+        return {"people": [], "countries": [], "years": _by_year(years or {})}
+    condition, params = among(meetings)
+    meeting, country = Meeting._meta.db_table, Country._meta.db_table
+    participation, person = Participation._meta.db_table, Person._meta.db_table
+    # Each part keeps its own order and limit; the outer order gives the rows back in it.
+    parts = [
+        f"SELECT * FROM (SELECT 1 AS part, p.slug AS a, p.name AS b, NULL AS c, "
+        f"COUNT(DISTINCT pa.meeting_id) AS n FROM {participation} pa "
+        f"INNER JOIN {person} p ON pa.person_id = p.id WHERE pa.meeting_id {condition} "
+        f"GROUP BY p.slug, p.name ORDER BY n DESC, p.name ASC LIMIT {int(limit)}) people",
+        f"SELECT * FROM (SELECT 2 AS part, c.slug AS a, c.name_tr AS b, c.name_en AS c, "
+        f"COUNT(m.id) AS n FROM {meeting} m INNER JOIN {country} c ON m.country_id = c.id "
+        f"WHERE m.id {condition} GROUP BY c.slug, c.name_tr, c.name_en "
+        f"ORDER BY n DESC, c.name_tr ASC LIMIT {int(limit)}) countries",
+    ]
+    if years is None:
+        # Grouped by the (indexed) date, then by year here: cheaper than a year per row in SQL.
+        parts.append(
+            f"SELECT 3 AS part, CAST(m.date AS text) AS a, NULL AS b, NULL AS c, COUNT(*) AS n "
+            f"FROM {meeting} m WHERE m.id {condition} GROUP BY m.date"
+        )
+    sql = " UNION ALL ".join(parts) + " ORDER BY part, n DESC, b ASC"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params * len(parts))
+        rows = cursor.fetchall()
+    people = [
+        {"person__slug": a, "person__name": b, "n": n} for part, a, b, _c, n in rows if part == 1
+    ]
+    countries = [
+        {"country__slug": a, "country__name_tr": b, "country__name_en": c, "n": n}
+        for part, a, b, c, n in rows
+        if part == 2
+    ]
     if years is None:
         years = {}
-        # Grouped by the (indexed) date, then by year here: cheaper than a year per row in SQL.
-        for row in meetings.order_by().values("date").annotate(n=Count("pk")):
-            year = row["date"].year if row["date"] else None
-            years[year] = years.get(year, 0) + row["n"]
-    # Newest year first, "date unknown" last.
-    by_year = [{"year": y, "n": n} for y, n in sorted(years.items(), key=lambda i: -(i[0] or 0))]
-    return {"people": list(people), "countries": list(countries), "years": by_year}
+        for part, date, _b, _c, n in rows:
+            if part == 3:
+                year = int(date[:4]) if date else None
+                years[year] = years.get(year, 0) + n
+    return {"people": people, "countries": countries, "years": _by_year(years)}
+
+
+def _by_year(years: dict[int | None, int]) -> list[dict]:
+    """Newest year first, "date unknown" last."""
+    return [{"year": y, "n": n} for y, n in sorted(years.items(), key=lambda i: -(i[0] or 0))]
