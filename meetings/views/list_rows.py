@@ -13,13 +13,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import QuerySet
-from django.db.models.functions import Substr
 from django.urls import reverse
 from django.utils.encoding import iri_to_uri
 from django.utils.translation import get_language
 
-from meetings.models import Meeting, MeetingReport, Participation
+from meetings.filters import among
+from meetings.models import Article, Country, Meeting, MeetingReport, Participation, Person
 
 # A list item's snippet is read from this much of its article's opening: a match further in
 # shows the opening instead (the snippet is a pointer; the meeting page has the whole text).
@@ -105,7 +106,7 @@ def _url_maker():
 
 def meeting_rows(values: list[dict], snippets: bool = True) -> list[MeetingRow]:
     """Rows for these meetings' values (from ``list_values``), in the same order, with their
-    participants and (if ``snippets``) their first article's opening: two more queries."""
+    participants and (if ``snippets``) their first article's opening: one more query."""
     url = _url_maker()
     rows = [
         MeetingRow(
@@ -116,32 +117,66 @@ def meeting_rows(values: list[dict], snippets: bool = True) -> list[MeetingRow]:
         )
         for value in values
     ]
-    if not rows:
-        return rows
-    by_id = {row.id: row for row in rows}
-    people = (
-        Participation.objects.filter(meeting_id__in=by_id)
-        .order_by("role", "id")
-        .values_list("meeting_id", "role", "person_id", "person__name", "raw_name")
-    )
-    for meeting_id, role, person_id, person_name, raw_name in people:
-        by_id[meeting_id].people.append((role, raw_name if person_id is None else person_name))
-    if snippets:
-        openings = (
-            MeetingReport.objects.filter(meeting_id__in=by_id)
-            .order_by("meeting_id", "article_id")
-            .annotate(opening=Substr("article__text", 1, SNIPPET_SOURCE_CHARS))
-            .values_list("meeting_id", "opening")
-        )
-        seen: set[int] = set()
-        for meeting_id, opening in openings:
-            if meeting_id not in seen:  # the first article, as the meeting page lists them
-                seen.add(meeting_id)
-                by_id[meeting_id].opening = opening or ""
+    if rows:
+        _add_people_and_openings({row.id: row for row in rows}, snippets)
     return rows
 
 
+def _add_people_and_openings(by_id: dict[int, MeetingRow], snippets: bool) -> None:
+    """Each row's participants by role (a person's name, else the name as written), and
+    its first article's opening: both read in one query, the ids passed as one parameter."""
+    condition, params = among(list(by_id))
+    participation, person = Participation._meta.db_table, Person._meta.db_table
+    parts = [
+        f"SELECT 1 AS part, pa.meeting_id AS meeting_id, pa.role AS role, "
+        f"COALESCE(p.name, pa.raw_name) AS text, pa.id AS ord FROM {participation} pa "
+        f"LEFT OUTER JOIN {person} p ON pa.person_id = p.id WHERE pa.meeting_id {condition}"
+    ]
+    if snippets:
+        report, article = MeetingReport._meta.db_table, Article._meta.db_table
+        parts.append(
+            f"SELECT 2 AS part, r.meeting_id AS meeting_id, NULL AS role, "
+            f"SUBSTR(a.text, 1, {SNIPPET_SOURCE_CHARS}) AS text, r.article_id AS ord "
+            f"FROM {report} r INNER JOIN {article} a ON r.article_id = a.id "
+            f"WHERE r.meeting_id {condition}"
+        )
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params * len(parts))
+        found = cursor.fetchall()
+    # Participants as the meeting page lists them, by role and then as they were recorded;
+    # the opening of the first article (the lowest id), as the meeting page lists them.
+    people, first = [], {}
+    for part, meeting_id, role, text, order in found:
+        if part == 1:
+            people.append((role, order, meeting_id, text))
+        elif meeting_id not in first or order < first[meeting_id][0]:
+            first[meeting_id] = (order, text)
+    for role, _order, meeting_id, text in sorted(people):
+        by_id[meeting_id].people.append((role, text))
+    for meeting_id, (_order, text) in first.items():
+        by_id[meeting_id].opening = text or ""
+
+
 def rows_in_order(ids: list[int], snippets: bool = True) -> list[MeetingRow]:
-    """The rows of these meeting ids, in the order of ids (a search's hits)."""
-    values = {v["id"]: v for v in list_values(Meeting.objects.filter(pk__in=ids).order_by())}
+    """The rows of these meeting ids, in the order of ids (a search's hits): one query for
+    the meetings and one for their participants and openings."""
+    if not ids:
+        return []
+    condition, params = among(ids)
+    meeting, country = Meeting._meta.db_table, Country._meta.db_table
+    sql = (
+        f"SELECT m.id, m.slug, m.title, m.date, m.date_precision, m.location, m.kind, "
+        f"m.needs_review, c.name_tr, c.name_en FROM {meeting} m "
+        f"LEFT OUTER JOIN {country} c ON m.country_id = c.id WHERE m.id {condition}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        found = cursor.fetchall()
+    values = {}
+    for row in found:
+        value = dict(zip(FIELDS, row, strict=True))
+        if isinstance(value["date"], str):  # SQLite gives the date as written
+            value["date"] = dt.date.fromisoformat(value["date"])
+        value["needs_review"] = bool(value["needs_review"])
+        values[value["id"]] = value
     return meeting_rows([values[pk] for pk in ids if pk in values], snippets)

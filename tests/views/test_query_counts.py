@@ -32,9 +32,9 @@ GENERATION = 1
 # counted here: the client is anonymous).
 PAGES = {
     "home": GENERATION + 10,
-    "meeting-list": GENERATION + 11,
-    "meeting-list-search": GENERATION + 9 + SEARCH,
-    "meeting-list-filtered": GENERATION + 12 + SEARCH,
+    "meeting-list": GENERATION + 8,
+    "meeting-list-search": GENERATION + 7 + SEARCH,
+    "meeting-list-filtered": GENERATION + 10 + SEARCH,
     "meeting-detail": GENERATION + 6,
     "person-list": GENERATION + 2,
     "person-detail": GENERATION + 8,  # + a page of meetings, of statements, and their count
