@@ -191,6 +191,15 @@ def test_a_view_only_user_sees_the_queue_without_bulk_actions(viewer_client):
     assert 'name="meetings"' not in response.content.decode()
 
 
+@pytest.mark.parametrize(
+    ("who", "columns"), [("editor_client", 5), ("viewer_client", 4)], ids=["editor", "viewer"]
+)
+def test_an_empty_queue_says_so_across_every_column_the_user_sees(request, who, columns):
+    html = request.getfixturevalue(who).get(reverse(QUEUE)).content.decode()
+    assert html.count('<th scope="col">') == columns
+    assert f'<td colspan="{columns}">' in html
+
+
 def test_staff_without_view_permission_on_meetings_is_refused():
     client = staff_client(Client(), "nobody", "view_person")
     assert client.get(reverse(QUEUE)).status_code == 403
