@@ -3,9 +3,11 @@ from escaped pieces here costs a fraction of an included template per item. The 
 the one ``meetings/_meeting_item.html`` used to have."""
 
 from django import template
+from django.conf import settings
+from django.utils.formats import localize
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 
 from meetings.models import MeetingKind, Role
 from meetings.search import parse_query
@@ -79,3 +81,52 @@ def meeting_items(meetings, query=None, show_snippet=False):
             f"    {snippet}\n  </div>\n</li>\n"
         )
     return mark_safe("".join(items))  # noqa: S308 - every piece escaped above
+
+
+def _count(n) -> str:
+    """A count as ``{{ n }}`` writes it: grouped only when the setting asks for it."""
+    return escape(localize(n)) if settings.USE_THOUSAND_SEPARATOR else str(n)
+
+
+CURRENT = ' aria-current="true"'
+
+
+def _facet_items(rows, name) -> str:
+    return "".join(
+        f'<li><a href="{escape(row["url"])}"{CURRENT if row["active"] else ""}>{name(row)}</a> '
+        f'<span class="count">{_count(row["n"])}</span></li>'
+        for row in rows
+    )
+
+
+@register.simple_tag
+def facet_lists(facets):
+    """The facet lists (people, countries, years), each a heading and its links with counts:
+    the markup the list template's loops wrote, built here in one pass."""
+    english = get_language() == "en"
+    sections = []
+    if facets["people"]:
+        items = _facet_items(facets["people"], lambda row: escape(row["person__name"]))
+        sections.append(f"<h3>{escape(gettext('People'))}</h3><ul>{items}</ul>")
+    else:
+        sections.append("")
+    if facets["countries"]:
+
+        def country(row):
+            if english:
+                return escape(row["country__name_en"] or row["country__name_tr"])
+            return escape(row["country__name_tr"])
+
+        items = _facet_items(facets["countries"], country)
+        sections.append(f"<h3>{escape(gettext('Countries'))}</h3><ul>{items}</ul>")
+    else:
+        sections.append("")
+    if facets["years"]:
+        unknown = escape(gettext("date unknown"))
+        items = _facet_items(
+            facets["years"], lambda row: f"{row['year']:d}" if row["year"] else unknown
+        )
+        sections.append(f"<h3>{escape(gettext('Years'))}</h3><ul>{items}</ul>")
+    else:
+        sections.append("")
+    return mark_safe("\n      ".join(sections))  # noqa: S308 - every piece escaped above

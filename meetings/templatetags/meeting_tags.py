@@ -2,7 +2,7 @@
 
 from django import template
 from django.core.cache import cache
-from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.html import conditional_escape, escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -98,7 +98,9 @@ def filter_field(field):
     input_type = getattr(widget, "input_type", None)
     label = conditional_escape(field.label)
     if input_type == "checkbox":
-        body = format_html('<label class="field__check">{} {}</label>\n  ', field, label)
+        body = format_html(
+            '<label class="field__check">{} {}</label>\n  ', _input(field, widget), label
+        )
     elif input_type == "select":
         field_id = field.id_for_label
         body = format_html(
@@ -110,7 +112,9 @@ def filter_field(field):
             options(field),
         )
     else:
-        body = format_html('<label for="{}">{}</label>{}', field.id_for_label, label, field)
+        body = format_html(
+            '<label for="{}">{}</label>{}', field.id_for_label, label, _input(field, widget)
+        )
     errors = format_html_join(
         "", '<p class="field__error" role="alert">{}</p>', ((e,) for e in field.errors)
     )
@@ -120,3 +124,31 @@ def filter_field(field):
         body,
         errors,
     )
+
+
+# Widgets whose template is Django's input.html alone (date, number, checkbox, text...).
+_INPUT_TEMPLATES = {
+    f"django/forms/widgets/{name}.html"
+    for name in ("input", "text", "number", "date", "checkbox", "email", "url", "search")
+}
+
+
+def _input(field, widget):
+    """The field's <input>, as Django's input.html and attrs.html write it, without running
+    the form renderer's templates (several included templates per box); any other widget is
+    rendered by Django."""
+    if widget.template_name not in _INPUT_TEMPLATES:
+        return field
+    attrs = field.build_widget_attrs({}, widget)
+    if field.auto_id and "id" not in widget.attrs:
+        attrs.setdefault("id", field.auto_id)
+    context = widget.get_context(field.html_name, field.value(), attrs)["widget"]
+    html = f'<input type="{escape(context["type"])}" name="{escape(context["name"])}"'
+    if context["value"] is not None:
+        html += f' value="{escape(str(context["value"]))}"'
+    for name, value in context["attrs"].items():
+        if value is not False:
+            html += (
+                f" {escape(name)}" if value is True else f' {escape(name)}="{escape(str(value))}"'
+            )
+    return mark_safe(html + ">")  # noqa: S308 - every piece escaped above

@@ -2,6 +2,7 @@
 templates and Django's formatters wrote them."""
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from django.template.loader import render_to_string
@@ -14,6 +15,7 @@ from meetings.models import DatePrecision, MeetingKind, Role
 from meetings.search import reindex_all
 from meetings.templatetags.meeting_tags import filter_field
 from meetings.templatetags.partial_dates import partial_date
+from meetings.views.common import show_what_was_typed
 from tests.factories import (
     ArticleFactory,
     CountryFactory,
@@ -57,6 +59,7 @@ def test_filter_boxes_read_as_the_field_template_wrote_them(data, language):
     with translation.override(language):
         form = MeetingFilter(data or None).form
         form.is_valid()
+        show_what_was_typed(form)  # as the page does: a bad date stays in a text box
         for name in (
             "country",
             "date_from",
@@ -117,3 +120,102 @@ def test_a_list_item_shows_date_title_place_kind_people_and_snippet(client):
     assert "9 March 2021" in english
     searched = client.get(reverse("meetings:meeting-list"), {"q": "tiflis"}).content.decode()
     assert "Ilk haber: <mark>Tiflis</mark>&#x27;te" in searched
+
+
+def test_a_searchs_rows_read_as_the_lists_rows_in_two_queries_of_fixed_sql(
+    django_assert_num_queries,
+):
+    """A search's page of rows (by id, in the search's order) holds what the list's rows hold
+    for the same meetings, and its SQL does not grow with the number of ids."""
+    from django.db import connection
+
+    from meetings.models import Meeting
+    from meetings.views.list_rows import list_values, meeting_rows, rows_in_order
+
+    country = CountryFactory(name_tr="Gürcistan", name_en="Georgia", slug="gurcistan")
+    for i, precision in enumerate(["day", "month", "year", "unknown"] * 3):
+        meeting = MeetingFactory(
+            date=None if precision == "unknown" else dt.date(2000 + i, 1 + i % 12, 1),
+            date_precision=precision,
+            country=country if i % 2 else None,
+            needs_review=bool(i % 3),
+        )
+        for n in range(2):
+            MeetingReportFactory(meeting=meeting, article=ArticleFactory(raw_text=f"{i}.{n} x"))
+        ParticipationFactory(meeting=meeting, role=Role.GUEST)
+        ParticipationFactory(meeting=meeting, person=None, raw_name=f"Ad {i}", role=Role.HOST)
+    ids = list(Meeting.objects.order_by("?").values_list("pk", flat=True))
+
+    def fields(rows):
+        return [
+            (r.id, r.slug, r.title, r.date, r.date_precision, r.location, r.kind,
+             r.needs_review, r.country_tr, r.country_en, r.url, r.people, r.opening)
+            for r in rows
+        ]  # fmt: skip
+
+    expected = {
+        row.id: row for row in meeting_rows(list(list_values(Meeting.objects.filter(pk__in=ids))))
+    }
+    sqls = []
+
+    def keep(execute, sql, params, many, context):
+        sqls.append(sql)
+        return execute(sql, params, many, context)
+
+    with django_assert_num_queries(2), connection.execute_wrapper(keep):
+        rows = rows_in_order(ids)
+    assert fields(rows) == fields(expected[pk] for pk in ids)
+    assert all(isinstance(r.needs_review, bool) for r in rows)
+    assert rows[0].opening.endswith(".0 x")  # the first article's opening
+    with connection.execute_wrapper(keep):
+        rows_in_order(ids[:3])
+    assert [sql.count("%s") for sql in sqls[2:]] == [sql.count("%s") for sql in sqls[:2]]
+
+
+# The facet lists as meeting_list.html wrote them with template loops.
+FACETS_TEMPLATE = Path(__file__).with_name("facet_lists_as_template.html")
+
+
+@pytest.mark.parametrize("language", ["tr", "en"])
+@pytest.mark.parametrize("empty", [None, "people", "countries", "years"])
+def test_facet_lists_read_as_the_template_loops_wrote_them(language, empty):
+    from django.template import engines
+
+    from meetings.templatetags.list_items import facet_lists
+
+    facets = {
+        "people": [
+            {
+                "person__name": "Ali <Can> & O'Neil",
+                "n": 12345,
+                "url": "?p=a&q=%22x%22",
+                "active": 1,
+            },
+            {"person__name": "Zeki", "n": 1, "url": "?person=b", "active": False},
+        ],
+        "countries": [
+            {"country__name_tr": "Gürcistan", "country__name_en": "Georgia", "n": 3, "url": "?c=g"},
+            {
+                "country__name_tr": "Yer <b>",
+                "country__name_en": "",
+                "n": 2,
+                "url": "?",
+                "active": 1,
+            },
+            {"country__name_tr": "Öbür", "country__name_en": None, "n": 1000, "url": "?a=1&b=2"},
+        ],
+        "years": [
+            {"year": 2020, "n": 7, "url": "?year=2020", "active": True},
+            {"year": 999, "n": 2, "url": "?year=999"},
+            {"year": None, "n": 1, "url": "?undated=on"},
+        ],
+    }
+    for rows in facets.values():
+        for row in rows:
+            row.setdefault("active", False)
+    if empty:
+        facets[empty] = []
+    template = engines["django"].from_string("{% load i18n %}" + FACETS_TEMPLATE.read_text())
+    with translation.override(language):
+        expected = template.render({"facets": facets, "LANGUAGE_CODE": language})
+        assert facet_lists(facets) == expected.removeprefix("      ")
