@@ -123,15 +123,6 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_ENTRIES", 2000)},
     },
-    # The API throttle's counts: in the database, so every gunicorn worker and host counts
-    # the same requests (a per-process cache would let a client through once per worker).
-    # Migration 0014 creates the table. Django counts its rows on every write, so it is kept
-    # small: past the limit, expired counts go first, then the oldest third.
-    "throttle": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "api_throttle_cache",
-        "OPTIONS": {"MAX_ENTRIES": env_int("API_THROTTLE_ENTRIES", 10_000)},
-    },
 }
 
 AUTHENTICATION_BACKENDS = [
@@ -206,7 +197,9 @@ CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_CREDENTIALS = False
 
-# The read-only JSON API (meetings/api/): anonymous, throttled per client address.
+# The read-only JSON API (meetings/api/): anonymous, throttled per client address. The
+# counts are rows in the database (meetings/models/throttle.py), so every gunicorn worker
+# and host counts the same requests, each one even when they arrive at once.
 API_THROTTLE_RATE = env_str("API_THROTTLE_RATE", "120/min")
 if not re.fullmatch(r"\d+/(s|sec|second|m|min|minute|h|hour|d|day)", API_THROTTLE_RATE):
     raise ImproperlyConfigured(

@@ -15,6 +15,7 @@ from meetings.models.people import Person, PersonAlias, PersonMention
 from meetings.models.places import Country
 from meetings.models.search import SearchDocument
 from meetings.models.sources import Article
+from meetings.models.throttle import ThrottleCount
 
 __all__ = [
     "Agreement",
@@ -36,6 +37,7 @@ __all__ = [
     "Role",
     "SearchDocument",
     "Statement",
+    "ThrottleCount",
 ]
 
 # Last: the historical models are built from the models above.
