@@ -221,3 +221,17 @@ def test_migrating_back_gives_the_database_cache_its_table_again():
     assert "meetings_throttlecount" not in tables_then
     assert "api_throttle_cache" not in tables_now
     assert "meetings_throttlecount" in tables_now
+
+
+@pytest.mark.django_db(transaction=True)
+def test_migrating_back_before_the_cache_leaves_no_cache_table():
+    """Migration 0014 names its table itself: settings no longer list the cache it was for."""
+    executor = MigrationExecutor(connection)
+    try:
+        executor.migrate([("meetings", "0013_meeting_doubt_reason_flags")])
+        tables_then = connection.introspection.table_names()
+    finally:
+        executor.loader.build_graph()
+        executor.migrate(executor.loader.graph.leaf_nodes())
+    assert "api_throttle_cache" not in tables_then
+    assert "meetings_throttlecount" in connection.introspection.table_names()

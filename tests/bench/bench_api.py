@@ -15,7 +15,7 @@ What it does, for each backend:
    API (meetings list, search, one meeting, statements list, people list) and, in the same
    run, bench_search.py's two reference views (a bare string; one primary-key lookup and a
    20-item template) and the HTML meetings list and meeting page;
-3. does so twice: with the API's throttle counting every request in the database cache (as
+3. does so twice: with the API's throttle counting every request in its table (as
    deployed, at a rate no client reaches), and with no throttle, so the cost of counting shows.
 """
 
