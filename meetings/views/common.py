@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from urllib.parse import quote_plus
 
 from django import forms
 from django.core.cache import cache
@@ -77,8 +79,13 @@ def in_order(queryset, ids: list[int]) -> list:
 
 
 def url_with(request, drop=("page",), **changes) -> str:
-    """The current URL's query string with some parameters set, added to, or removed."""
-    params = request.GET.copy()
+    """The current URL's query string with some parameters set, added to, or removed.
+
+    Written as ``QueryDict.copy()`` and ``urlencode()`` would write it (the names in their
+    order, a new one last, each value quoted with ``quote_plus``) without deep-copying the
+    query for every link: a list page writes some forty of these.
+    """
+    params = dict(request.GET.lists())
     for name in drop:
         params.pop(name, None)
     for name, value in changes.items():
@@ -86,14 +93,23 @@ def url_with(request, drop=("page",), **changes) -> str:
             params.pop(name, None)
         elif isinstance(value, tuple):  # ("add", v) or ("remove", v) for lists
             action, item = value
-            values = [v for v in params.getlist(name) if v != item]
+            values = [v for v in params.get(name, ()) if v != item]
             if action == "add":
                 values.append(item)
-            params.setlist(name, values)
+            params[name] = values
         else:
-            params[name] = value
-    encoded = params.urlencode()
+            params[name] = [value]
+    encoded = "&".join(
+        f"{_quoted(name)}={_quoted(str(value))}"
+        for name, values in params.items()
+        for value in values
+    )
     return f"?{encoded}" if encoded else "?"
+
+
+@lru_cache(maxsize=4096)
+def _quoted(text: str) -> str:
+    return quote_plus(text)
 
 
 def read_query(raw: str) -> tuple[str, bool]:
