@@ -38,7 +38,8 @@ class MeetingDetailView(DetailView):
                     "span_start", "id"
                 ),
             ),
-            Prefetch("articles", queryset=Article.objects.order_by("pk")),
+            # The page shows each article's cleaned text, never the file as it was read.
+            Prefetch("articles", queryset=Article.objects.defer("raw_text").order_by("pk")),
         )
 
     def get_context_data(self, **kwargs):
