@@ -178,3 +178,30 @@ def test_statement_boxes_add_no_query_per_statement(client, records):
         )
     assert count_queries(client, url) == before
     assert len(boxes(page(client, url))) == 1 + 21
+
+
+@pytest.mark.parametrize("language", ["tr", "en"])
+@pytest.mark.parametrize("small", [False, True])
+def test_a_box_reads_as_the_cite_template_wrote_it(language, small):
+    """The box is written in Python; it must be the markup of meetings/_cite.html."""
+    from django.template.loader import render_to_string
+
+    from meetings.templatetags.citations import Citation, cite_html
+
+    cite = Citation(
+        key="diplomacy:meeting:x",
+        title="Ali & <Veli> “söz”",
+        permalink="http://testserver/meetings/a-b/?x=1&y=2#statement-3",
+        retrieved=dt.date(2026, 2, 9),
+        sources=["Outlet, “Başlık <b>”, 9 Şubat 2026, https://example.org/?a=1&b=2"],
+        date=dt.date(2025, 11, 1),
+        precision="month",
+        context="Bakü & Moskova" if small else "",
+        bib_url="" if small else "/meetings/a-b/cite.bib",
+    )
+    with translation.override(language):
+        context = {"cite": cite, "box_id": "cite-statement-3" if small else "cite"}
+        if small:
+            context["small"] = True
+        expected = render_to_string("meetings/_cite.html", context)
+        assert cite_html(cite, context["box_id"], small=small) == expected
