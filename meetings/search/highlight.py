@@ -57,13 +57,20 @@ def highlight(text: str, query: str | Query | None) -> SafeString:
 
 
 def snippet(text: str, query: str | Query | None, width: int = 240) -> SafeString:
-    """A passage of about ``width`` characters around the first match, escaped and marked."""
+    """A passage of about ``width`` characters around the first match, escaped and marked.
+
+    Only the matches that can show are looked for: the first, which places the passage,
+    and those after it that begin inside the passage (none can begin before the first).
+    """
     text = " ".join((text or "").split())
-    spans = _spans(text, _pattern(_as_query(query)))
+    pattern = _pattern(_as_query(query))
+    folded = fold_aligned(text) if pattern is not None and text else ""
+    matches = (m for m in (pattern.finditer(folded) if folded else ()) if m.end() > m.start())
+    first_match = next(matches, None)
     if len(text) <= width:
         start, end = 0, len(text)
     else:
-        first = spans[0][0] if spans else 0
+        first = first_match.start() if first_match else 0
         start = max(0, first - width // 3)
         if start:
             space = text.find(" ", start)
@@ -72,6 +79,13 @@ def snippet(text: str, query: str | Query | None, width: int = 240) -> SafeStrin
         if end < len(text):
             space = text.rfind(" ", start, end)
             end = space if space > start else end
+    spans = []
+    if first_match is not None:
+        spans.append(first_match.span())
+        for match in matches:  # the same scan, carried on from the first match
+            if match.start() >= end:
+                break
+            spans.append(match.span())
     body = _marked(text, spans, start, end)
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(text) else ""
