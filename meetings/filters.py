@@ -319,6 +319,9 @@ def among(meetings) -> tuple[str, list]:
     SQL, or a list of ids passed as one parameter (an array on PostgreSQL, a JSON list on
     SQLite), never one placeholder per id."""
     if isinstance(meetings, QuerySet):
+        query = meetings.query
+        if not query.where and not query.is_sliced and not query.combinator:
+            return "IS NOT NULL", []  # every meeting: no subquery for the planner to join
         sql, params = meetings.order_by().values("pk").query.sql_with_params()
         return f"IN ({sql})", list(params)
     if connection.vendor == "postgresql":

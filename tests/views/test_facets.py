@@ -45,3 +45,12 @@ def test_facets_are_ranked_by_count_then_name_and_cut_at_the_limit(world):
         ("Zeki Ak", 3),
     ]
     assert found["years"] == [{"year": 2001, "n": 3}]
+
+
+def test_facets_of_every_meeting_are_those_of_a_filter_that_keeps_them_all(
+    world, django_assert_num_queries
+):
+    with django_assert_num_queries(1):
+        every = facets(Meeting.objects.all())
+    assert every == facets(Meeting.objects.filter(pk__gte=0))
+    assert sum(row["n"] for row in every["years"]) == Meeting.objects.count()
