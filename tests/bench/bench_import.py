@@ -249,7 +249,7 @@ def growth(results: list[Result]) -> list[str]:
             (r for r in results if (r.backend, r.jobs) == (backend, jobs)), key=lambda r: r.articles
         )
         small, large = runs[0], runs[-1]
-        if small is large or not small.rate or not small.peak_mb:
+        if small.articles == large.articles or not small.rate or not small.peak_mb:
             continue
         speed, memory = large.rate / small.rate, large.peak_mb / small.peak_mb
         lines.append(
