@@ -10,7 +10,8 @@ from meetings.admin.history import HistoryAdmin
 from meetings.admin.locking import EditorLockMixin, LockedFieldsFilter, ReindexMixin
 from meetings.admin.merge_action import Merge, MergeRightsMixin, merge_selected
 from meetings.merging import add_alias, merge_people
-from meetings.models import Person, PersonAlias
+from meetings.models import Participation, Person, PersonAlias, Statement
+from meetings.models.base import related_count
 from meetings.search import reindex_people
 
 
@@ -86,8 +87,8 @@ class PersonAdmin(MergeRightsMixin, EditorLockMixin, HistoryAdmin):
             .get_queryset(request)
             .select_related("country")
             .annotate(
-                n_meetings=Count("participations__meeting", distinct=True),
-                n_statements=Count("statements", distinct=True),
+                n_meetings=related_count(Participation.objects, "person", "meeting"),
+                n_statements=related_count(Statement.objects, "speaker"),
             )
         )
 

@@ -7,6 +7,7 @@ from itertools import chain, count
 
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -189,3 +190,19 @@ def unique_slugs(
 def unique_slug(model: type[models.Model], text: str, exclude_pk=None) -> str:
     """A slug for text, unique within the model (see unique_slugs; the text is its identity)."""
     return unique_slugs(model, [(slug_base(text), text)], exclude_pk)[0]
+
+
+def related_count(rows: models.QuerySet, link: str, field: str | None = None) -> models.Expression:
+    """How many of ``rows`` point at the row being read through ``link`` (with ``field``, how
+    many distinct values of it): a correlated subquery per row, so that counting two relations
+    at once does not join both and multiply them (a person's meetings times their statements).
+    Without ``field`` it is a plain count, which the index on ``link`` alone can answer."""
+    count = models.Count(field, distinct=True) if field else models.Count("*")
+    counts = (
+        rows.filter(**{link: models.OuterRef("pk")})
+        .order_by()
+        .values(link)
+        .annotate(n=count)
+        .values("n")
+    )
+    return Coalesce(models.Subquery(counts, output_field=models.IntegerField()), 0)

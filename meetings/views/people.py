@@ -14,6 +14,7 @@ from django.views.generic import DetailView, ListView
 
 from meetings.extraction.turkish import name_key
 from meetings.models import Meeting, Participation, Person, PersonMention, Statement
+from meetings.models.base import related_count
 from meetings.views.common import NEWEST_FIRST, LastPageWhenPastTheEnd
 
 MAX_NAME_QUERY = 100  # a name box's longest query; longer ones are cut, and the page says so
@@ -40,8 +41,8 @@ class PersonListView(LastPageWhenPastTheEnd, ListView):
 
     def get_queryset(self):
         people = Person.objects.select_related("country").annotate(
-            n_meetings=Count("participations__meeting", distinct=True),
-            n_statements=Count("statements", distinct=True),
+            n_meetings=related_count(Participation.objects, "person", "meeting"),
+            n_statements=related_count(Statement.objects, "speaker"),
         )
         key = name_key(self.request.GET.get("q", "")[:MAX_NAME_QUERY])
         if key:
