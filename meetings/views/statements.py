@@ -42,7 +42,7 @@ class StatementListView(TemplateView):
             page.object_list = in_order(rows, list(page.object_list))
         else:
             ordered = rows.filter(pk__in=filtered.values("pk")).order_by(
-                F("meeting__date").desc(nulls_last=True), "-meeting_id", "order"
+                F("meeting__date").desc(nulls_last=True), "-meeting_id", "order", "id"
             )
             page = Paginator(ordered, STATEMENTS_PER_PAGE).get_page(request.GET.get("page"))
         show_what_was_typed(filterset.form)
