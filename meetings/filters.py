@@ -7,7 +7,6 @@ are reported on the form and otherwise ignored; they never fail the page.
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 import django_filters
 from django import forms
@@ -30,6 +29,7 @@ from meetings.models import (
     Person,
     Statement,
 )
+from meetings.models.base import among
 from meetings.search.generation import current_generation
 
 MAX_PEOPLE = 5
@@ -312,21 +312,6 @@ class StatementFilter(FormClassOnce, django_filters.FilterSet):
         if start or end:
             queryset = queryset.filter(overlapping("meeting__", start, end))
         return queryset
-
-
-def among(meetings) -> tuple[str, list]:
-    """SQL testing a meeting id against the meetings, and its parameters: a queryset's own
-    SQL, or a list of ids passed as one parameter (an array on PostgreSQL, a JSON list on
-    SQLite), never one placeholder per id."""
-    if isinstance(meetings, QuerySet):
-        query = meetings.query
-        if not query.where and not query.is_sliced and not query.combinator:
-            return "IS NOT NULL", []  # every meeting: no subquery for the planner to join
-        sql, params = meetings.order_by().values("pk").query.sql_with_params()
-        return f"IN ({sql})", list(params)
-    if connection.vendor == "postgresql":
-        return "= ANY(%s::bigint[])", [list(meetings)]
-    return "IN (SELECT value FROM json_each(%s))", [json.dumps(list(meetings))]
 
 
 def facets(

@@ -2,10 +2,11 @@
 
 import datetime as dt
 import hashlib
+import json
 from collections import Counter
 from itertools import chain, count
 
-from django.db import models
+from django.db import connection, models
 from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.utils.text import slugify
@@ -206,3 +207,18 @@ def related_count(rows: models.QuerySet, link: str, field: str | None = None) ->
         .values("n")
     )
     return Coalesce(models.Subquery(counts, output_field=models.IntegerField()), 0)
+
+
+def among(meetings) -> tuple[str, list]:
+    """SQL testing a meeting id against the meetings, and its parameters: a queryset's own
+    SQL, or a list of ids passed as one parameter (an array on PostgreSQL, a JSON list on
+    SQLite), never one placeholder per id."""
+    if isinstance(meetings, models.QuerySet):
+        query = meetings.query
+        if not query.where and not query.is_sliced and not query.combinator:
+            return "IS NOT NULL", []  # every meeting: no subquery for the planner to join
+        sql, params = meetings.order_by().values("pk").query.sql_with_params()
+        return f"IN ({sql})", list(params)
+    if connection.vendor == "postgresql":
+        return "= ANY(%s::bigint[])", [list(meetings)]
+    return "IN (SELECT value FROM json_each(%s))", [json.dumps(list(meetings))]

@@ -19,8 +19,8 @@ from django.urls import reverse
 from django.utils.encoding import iri_to_uri
 from django.utils.translation import get_language
 
-from meetings.filters import among
 from meetings.models import Article, Country, Meeting, MeetingReport, Participation, Person
+from meetings.models.base import among
 
 # A list item's snippet is read from this much of its article's opening: a match further in
 # shows the opening instead (the snippet is a pointer; the meeting page has the whole text).
