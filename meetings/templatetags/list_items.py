@@ -99,34 +99,34 @@ def _facet_items(rows, name) -> str:
     )
 
 
+def _facet_section(title: str, rows, name) -> str:
+    """One facet list with its heading, or nothing when it has no rows."""
+    if not rows:
+        return ""
+    return f"<h3>{escape(title)}</h3><ul>{_facet_items(rows, name)}</ul>"
+
+
 @register.simple_tag
 def facet_lists(facets):
     """The facet lists (people, countries, years), each a heading and its links with counts:
     the markup the list template's loops wrote, built here in one pass."""
     english = get_language() == "en"
-    sections = []
-    if facets["people"]:
-        items = _facet_items(facets["people"], lambda row: escape(row["person__name"]))
-        sections.append(f"<h3>{escape(gettext('People'))}</h3><ul>{items}</ul>")
-    else:
-        sections.append("")
-    if facets["countries"]:
+    unknown = escape(gettext("date unknown"))
 
-        def country(row):
-            if english:
-                return escape(row["country__name_en"] or row["country__name_tr"])
-            return escape(row["country__name_tr"])
+    def country(row):
+        if english:
+            return escape(row["country__name_en"] or row["country__name_tr"])
+        return escape(row["country__name_tr"])
 
-        items = _facet_items(facets["countries"], country)
-        sections.append(f"<h3>{escape(gettext('Countries'))}</h3><ul>{items}</ul>")
-    else:
-        sections.append("")
-    if facets["years"]:
-        unknown = escape(gettext("date unknown"))
-        items = _facet_items(
-            facets["years"], lambda row: f"{row['year']:d}" if row["year"] else unknown
-        )
-        sections.append(f"<h3>{escape(gettext('Years'))}</h3><ul>{items}</ul>")
-    else:
-        sections.append("")
+    sections = [
+        _facet_section(
+            gettext("People"), facets["people"], lambda row: escape(row["person__name"])
+        ),
+        _facet_section(gettext("Countries"), facets["countries"], country),
+        _facet_section(
+            gettext("Years"),
+            facets["years"],
+            lambda row: f"{row['year']:d}" if row["year"] else unknown,
+        ),
+    ]
     return mark_safe("\n      ".join(sections))  # noqa: S308 - every piece escaped above
