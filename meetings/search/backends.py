@@ -18,6 +18,7 @@ from django.db.models.functions import Coalesce
 from meetings.models import SearchDocument
 from meetings.search.documents import ID_BITS, STATEMENT
 from meetings.search.query import Query, to_fts5, to_fts5_any, to_tsquery, to_tsquery_any
+from meetings.search.vocabulary import words_beginning
 
 FTS5_TABLE = "meetings_searchdocument_fts"
 ID_MASK = (1 << ID_BITS) - 1
@@ -50,22 +51,23 @@ class SQLiteBackend:
     """FTS5: an external-content table over the documents, kept in step by triggers."""
 
     def matches(self, query: Query, kind: int, restrict, limit: int, rank: bool) -> list[Match]:
+        words = words_beginning(t.tokens[0] for t in (*query.include, *query.exclude) if t.prefix)
         if not query.include:
-            return self._excluding(query, kind, restrict, limit)
+            return self._excluding(query, kind, restrict, limit, words)
         extra_sql, extra_params = _restriction(restrict, "rowid")
         where = f"WHERE {FTS5_TABLE} MATCH %s AND (rowid & 1) = %s{extra_sql}"
         order = "ORDER BY rowid DESC LIMIT %s"
-        params = [to_fts5(query), kind, *extra_params, limit + 1]
+        params = [to_fts5(query, words), kind, *extra_params, limit + 1]
         newest = _fetch(f"SELECT rowid FROM {FTS5_TABLE} {where} {order}", params)
         if not rank or len(newest) > limit:
-            return [Match(key, object_id(key)) for (key,) in newest]
+            return [Match(key, (key >> 1) & ID_MASK) for (key,) in newest]
         # Few enough to rank: bm25 (negated, so that higher is better) over those alone.
         ranked = _fetch(
             f"SELECT rowid, -bm25({FTS5_TABLE}) FROM {FTS5_TABLE} {where} {order}", params
         )
         return [Match(key, object_id(key), score) for key, score in ranked]
 
-    def _excluding(self, query: Query, kind: int, restrict, limit: int) -> list[Match]:
+    def _excluding(self, query: Query, kind: int, restrict, limit: int, words) -> list[Match]:
         extra_sql, extra_params = _restriction(restrict, "d.id")
         floor = (
             "coalesce((SELECT id FROM meetings_searchdocument WHERE (id & 1) = %s "
@@ -78,7 +80,8 @@ class SQLiteBackend:
             f"{extra_sql} ORDER BY d.id DESC LIMIT %s"
         )
         window = [kind, EXCLUSION_WINDOW - 1]
-        params = [kind, *window, to_fts5_any(query.exclude), *window, *extra_params, limit + 1]
+        params = [kind, *window, to_fts5_any(query.exclude, words), *window, *extra_params]
+        params.append(limit + 1)
         return [Match(key, object_id(key)) for (key,) in _fetch(sql, params)]
 
 
@@ -132,7 +135,7 @@ class PostgresBackend:
             [*params, limit + 1],
         )
         if not rank or not query.include or len(newest) > limit:
-            return [Match(key, object_id(key)) for (key,) in newest]
+            return [Match(key, (key >> 1) & ID_MASK) for (key,) in newest]
         # Few enough to rank: ts_rank over those alone.
         ranked = _fetch(
             f"SELECT id, ts_rank(vector, to_tsquery('simple', %s)) FROM {MEETING_VECTORS} "

@@ -24,6 +24,7 @@ from meetings.models import (
     SearchDocument,
     Statement,
 )
+from meetings.search import vocabulary
 from meetings.search.generation import bump_generation
 
 MEETING, STATEMENT = 0, 1
@@ -209,6 +210,7 @@ def _store(documents: list[Document]) -> None:
         unique_fields=["id"],
         update_fields=["meeting", "statement", "body"],
     )
+    vocabulary.remember(document.body for document in documents)  # FTS5's words, listed
 
 
 def reindex_meetings(meeting_ids: Iterable[int]) -> int:
@@ -254,6 +256,7 @@ def _tidy() -> None:
                 "INSERT INTO meetings_searchdocument_fts(meetings_searchdocument_fts) "
                 "VALUES ('optimize')"
             )
+            vocabulary.rebuild()  # no word left listed that no document has any more
         elif connection.vendor == "postgresql":
             cursor.execute("ANALYZE meetings_searchdocument")
             cursor.execute("ANALYZE meetings_searchdocument_meeting_vector")

@@ -71,24 +71,37 @@ def parse_query(text: str | None) -> Query:
     return Query(tuple(include[:MAX_TERMS]), tuple(exclude[:MAX_TERMS]), text=text)
 
 
-def _fts5_term(term: Term) -> str:
+Words = dict[str, list[str] | None]
+
+
+def _fts5_term(term: Term, words: Words | None = None) -> str:
     # Tokens are folded word characters only, so quoting them cannot break the syntax.
     quoted = '"' + " ".join(term.tokens) + '"'
-    return quoted + "*" if term.prefix else quoted
+    if not term.prefix:
+        return quoted
+    beginning = (words or {}).get(term.tokens[0])
+    if beginning:  # the indexed words with this prefix, each matched as a whole word
+        return "(" + " OR ".join('"' + word.replace('"', '""') + '"' for word in beginning) + ")"
+    return quoted + "*"
 
 
-def to_fts5(query: Query) -> str:
-    """The FTS5 MATCH expression for the positive terms, minus the excluded ones."""
-    expression = " AND ".join(_fts5_term(t) for t in query.include)
+def to_fts5(query: Query, words: Words | None = None) -> str:
+    """The FTS5 MATCH expression for the positive terms, minus the excluded ones.
+
+    ``words`` gives, for a prefix, the indexed words that begin with it (see
+    ``meetings.search.vocabulary``): the term is then matched as any of those words, which
+    FTS5 reads newest first, rather than as a prefix, whose matches it must all gather.
+    """
+    expression = " AND ".join(_fts5_term(t, words) for t in query.include)
     if query.exclude:
-        excluded = " OR ".join(_fts5_term(t) for t in query.exclude)
+        excluded = " OR ".join(_fts5_term(t, words) for t in query.exclude)
         expression = f"({expression}) NOT ({excluded})"
     return expression
 
 
-def to_fts5_any(terms: tuple[Term, ...]) -> str:
+def to_fts5_any(terms: tuple[Term, ...], words: Words | None = None) -> str:
     """An FTS5 expression matching any of the terms (for exclusion-only queries)."""
-    return " OR ".join(_fts5_term(t) for t in terms)
+    return " OR ".join(_fts5_term(t, words) for t in terms)
 
 
 def _tsquery_term(term: Term) -> str:

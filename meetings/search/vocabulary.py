@@ -1,0 +1,71 @@
+"""SQLite's list of indexed words, so that a word typed as a prefix costs no more than a word.
+
+FTS5 answers ``"bakan"*`` by merging the whole document list of every word that begins so
+before it can give the newest matches: on 100,000 meetings a common prefix took 10 ms where
+the word alone took 0.3 ms. Given the words themselves, ``("bakan" OR "bakanı" OR ...)``
+is read newest first and stops at the limit. This table lists every word the FTS5 index
+holds (one row per word, kept in the same transaction as the documents that bring it), so
+the words that begin with a prefix are an index range read away.
+
+A word that no longer occurs in any document may stay listed until the next full reindex
+(it then matches nothing); a word in the index is never missing from the list, which would
+lose matches. A prefix with more than ``MAX_WORDS`` words is left to FTS5.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import connection
+
+TABLE = "meetings_searchword"
+FTS5_TABLE = "meetings_searchdocument_fts"
+MAX_WORDS = 64  # made by migration 0016, on SQLite only
+# The highest code point: every word that begins with a prefix sorts below prefix + this.
+_LAST = "\U0010ffff"
+
+
+def remember(bodies: Iterable[str]) -> None:
+    """List the words of these document bodies (folded tokens separated by spaces)."""
+    words = {word for body in bodies for word in body.split()}
+    if not words:
+        return
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT OR IGNORE INTO {TABLE} (word) VALUES (%s)",  # noqa: S608 - constant
+            [(word,) for word in words],
+        )
+
+
+def rebuild() -> None:
+    """List exactly the words the FTS5 index holds now (after a full reindex)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.meetings_searchword_vocab "
+            f"USING fts5vocab(main, {FTS5_TABLE}, 'row')"
+        )
+        cursor.execute(f"DELETE FROM {TABLE}")  # noqa: S608 - constant
+        cursor.execute(
+            f"INSERT INTO {TABLE} (word) SELECT term FROM temp.meetings_searchword_vocab"  # noqa: S608
+        )
+        cursor.execute("DROP TABLE temp.meetings_searchword_vocab")
+
+
+def words_beginning(prefixes: Iterable[str]) -> dict[str, list[str] | None]:
+    """The listed words that begin with each prefix (None for a prefix with more than
+    ``MAX_WORDS``), in one query that reads at most one more than that for each."""
+    prefixes = sorted(set(prefixes))
+    if not prefixes:
+        return {}
+    one = (
+        f"SELECT * FROM (SELECT %s AS prefix, word FROM {TABLE} "  # noqa: S608 - constant
+        f"WHERE word >= %s AND word < %s ORDER BY word LIMIT {MAX_WORDS + 1})"
+    )
+    params = [value for prefix in prefixes for value in (prefix, prefix, prefix + _LAST)]
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join([one] * len(prefixes)), params)
+        found = cursor.fetchall()
+    words: dict[str, list[str] | None] = {prefix: [] for prefix in prefixes}
+    for prefix, word in found:
+        words[prefix].append(word)
+    return {p: (w if len(w) <= MAX_WORDS else None) for p, w in words.items()}
