@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from meetings.escaping import escape
 from meetings.extraction.turkish import APOSTROPHES, fold_aligned
 from meetings.search.query import Query, Term, parse_query
 
@@ -56,14 +56,26 @@ def highlight(text: str, query: str | Query | None) -> SafeString:
     return mark_safe(_marked(text, _spans(text, _pattern(_as_query(query))), 0, len(text)))  # noqa: S308 - escaped pieces
 
 
+def _spaced(text: str, width: int | None) -> str:
+    """The text with each run of white space made one space; with a width, only as much of
+    it as a passage from the start can show (a passage with no match to place it)."""
+    if width is not None:
+        # Enough characters for width of them after spacing, and one more to tell that
+        # there is more; the rest is read only when white space took up the beginning.
+        head = " ".join(text[: 2 * width].split())
+        if len(head) > width + 1:
+            return head[: width + 1]
+    return " ".join(text.split())
+
+
 def snippet(text: str, query: str | Query | None, width: int = 240) -> SafeString:
     """A passage of about ``width`` characters around the first match, escaped and marked.
 
     Only the matches that can show are looked for: the first, which places the passage,
     and those after it that begin inside the passage (none can begin before the first).
     """
-    text = " ".join((text or "").split())
     pattern = _pattern(_as_query(query))
+    text = _spaced(text or "", None if pattern else width)
     folded = fold_aligned(text) if pattern is not None and text else ""
     matches = (m for m in (pattern.finditer(folded) if folded else ()) if m.end() > m.start())
     first_match = next(matches, None)

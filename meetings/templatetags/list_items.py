@@ -5,10 +5,11 @@ the one ``meetings/_meeting_item.html`` used to have."""
 from django import template
 from django.conf import settings
 from django.utils.formats import localize
-from django.utils.html import escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, ngettext
 
+from meetings.escaping import escape
 from meetings.models import MeetingKind, Role
 from meetings.search import parse_query
 from meetings.search import snippet as make_snippet

@@ -2,10 +2,11 @@
 
 from django import template
 from django.core.cache import cache
-from django.utils.html import conditional_escape, escape, format_html, format_html_join
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from meetings.escaping import escape
 from meetings.extraction.turkish import tr_upper
 from meetings.models import MeetingKind, Role
 from meetings.search.generation import current_generation

@@ -68,3 +68,23 @@ def test_marks_after_the_passage_are_not_looked_for_but_those_in_it_are():
     shown = snippet(text, "bakü", width=60)
     assert shown.startswith("<mark>Bakü</mark> söz")
     assert shown.count("<mark>") == 1 and shown.endswith(" …")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " " * 600 + "Görüşme Bakü'de yapıldı. " * 30,  # white space fills the first part read
+        "\n\n  Başlık\n\n" + "kelime\t\t " * 200,  # runs of white space of every kind
+        "a" * 700 + " sonra",  # one word longer than any passage
+        "söz " * 60 + "x",  # ends just past the passage
+        ("söz " * 120)[: 2 * 240],  # ends exactly where the first part read ends
+        "kısa metin",
+        "",
+    ],
+)
+@pytest.mark.parametrize("width", [40, 240])
+def test_with_no_query_the_opening_is_the_one_spacing_the_whole_text_gave(text, width):
+    """With no query only the opening can show, so only it is spaced; the passage is the
+    same as when the whole text was."""
+    assert snippet(text, None, width) == every_match_snippet(text, None, width)
+    assert snippet(text, "", width) == every_match_snippet(text, "", width)
