@@ -327,10 +327,13 @@ def facets(
     participation, person = Participation._meta.db_table, Person._meta.db_table
     # Each part keeps its own order and limit; the outer order gives the rows back in it.
     parts = [
-        f"SELECT * FROM (SELECT 1 AS part, p.slug AS a, p.name AS b, NULL AS c, "
-        f"COUNT(DISTINCT pa.meeting_id) AS n FROM {participation} pa "
-        f"INNER JOIN {person} p ON pa.person_id = p.id WHERE pa.meeting_id {condition} "
-        f"GROUP BY p.slug, p.name ORDER BY n DESC, p.name ASC LIMIT {int(limit)}) people",
+        # Counted by person id, and only then joined to the people counted: grouping by
+        # slug and name sorted every participation's strings (a third of the query's time).
+        f"SELECT * FROM (SELECT 1 AS part, p.slug AS a, p.name AS b, NULL AS c, t.n AS n "
+        f"FROM (SELECT pa.person_id, COUNT(DISTINCT pa.meeting_id) AS n FROM {participation} pa "
+        f"WHERE pa.meeting_id {condition} AND pa.person_id IS NOT NULL GROUP BY pa.person_id) t "
+        f"INNER JOIN {person} p ON p.id = t.person_id "
+        f"ORDER BY n DESC, p.name ASC LIMIT {int(limit)}) people",
         f"SELECT * FROM (SELECT 2 AS part, c.slug AS a, c.name_tr AS b, c.name_en AS c, "
         f"COUNT(m.id) AS n FROM {meeting} m INNER JOIN {country} c ON m.country_id = c.id "
         f"WHERE m.id {condition} GROUP BY c.slug, c.name_tr, c.name_en "

@@ -24,6 +24,7 @@ from django.db.models import QuerySet
 
 from meetings.search.backends import backend
 from meetings.search.documents import (
+    ID_BITS,
     MEETING,
     STATEMENT,
     UNDATED_KEYS,
@@ -38,6 +39,7 @@ from meetings.search.query import Query, Term, parse_query
 from meetings.search.showing import meetings_showing
 
 CANDIDATES = 1000
+DAY_SHIFT = ID_BITS + 1  # a document key's bits above this are its meeting's date ordinal
 
 __all__ = [
     "CANDIDATES",
@@ -79,8 +81,11 @@ class Hits:
     def years(self) -> dict[int | None, int]:
         """How many of the hits fall in each year (None: date unknown), read from their keys
         without a query: a document's key begins with its meeting's date."""
-        counts = Counter(document_year(key) for key in self.keys)
-        return dict(counts)
+        days = Counter(key >> DAY_SHIFT for key in self.keys)  # a thousand keys, a few days
+        years: Counter = Counter()
+        for day, n in days.items():
+            years[document_year(day << DAY_SHIFT)] += n
+        return dict(years)
 
 
 def _search(query, queryset, *, kind: int, limit: int, order: str) -> Hits:

@@ -128,9 +128,11 @@ def _add_people_and_openings(by_id: dict[int, MeetingRow], snippets: bool) -> No
     condition, params = among(list(by_id))
     participation, person = Participation._meta.db_table, Person._meta.db_table
     parts = [
+        # The name looked up per row: a join had PostgreSQL hash the whole people table
+        # for a page's eighty participants.
         f"SELECT 1 AS part, pa.meeting_id AS meeting_id, pa.role AS role, "
-        f"COALESCE(p.name, pa.raw_name) AS text, pa.id AS ord FROM {participation} pa "
-        f"LEFT OUTER JOIN {person} p ON pa.person_id = p.id WHERE pa.meeting_id {condition}"
+        f"COALESCE((SELECT p.name FROM {person} p WHERE p.id = pa.person_id), pa.raw_name) "
+        f"AS text, pa.id AS ord FROM {participation} pa WHERE pa.meeting_id {condition}"
     ]
     if snippets:
         report, article = MeetingReport._meta.db_table, Article._meta.db_table
