@@ -8,15 +8,16 @@ than one with a single statement."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from django import template
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import iri_to_uri
-from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from meetings.models import Agreement, Article, Meeting, Person, Statement
@@ -37,7 +38,26 @@ BIBTEX_SPECIAL = {
     "~": r"\textasciitilde{}",
     "^": r"\textasciicircum{}",
 }
+_BIBTEX_TABLE = str.maketrans(BIBTEX_SPECIAL)
 MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+
+@functools.cache
+def _words(language: str | None) -> dict[str, str]:
+    """The fixed words of a citation and its box in one language (the active one when it is
+    first asked for), looked up once per language rather than a dozen times per box; the
+    box's labels escaped."""
+    return {
+        "in": _("in “%(meeting)s”"),
+        "line": _("%(head)s. %(site)s, %(url)s (retrieved %(retrieved)s)."),
+        "site": _("Diplomacy records"),
+        "source": _("Source: %(sources)s."),
+        "download": escape(_("Download the .bib file")),
+        "cite": escape(_("Cite this")),
+        "permalink": escape(_("Permalink")),
+        "retrieved": escape(_("Retrieved")),
+        "plain": escape(_("Plain text")),
+    }
 
 
 @dataclass
@@ -57,28 +77,30 @@ class Citation:
     @property
     def text(self) -> str:
         """The citation as plain text, in the interface's language."""
+        words = _words(get_language())
         head = f"“{self.title}”"
         if self.context:
-            head += ", " + _("in “%(meeting)s”") % {"meeting": self.context}
+            head += ", " + words["in"] % {"meeting": self.context}
         if self.date is not None and self.precision != "unknown":
             head += ", " + partial_date(self.date, self.precision)
-        line = _("%(head)s. %(site)s, %(url)s (retrieved %(retrieved)s).") % {
+        line = words["line"] % {
             "head": head,
-            "site": _("Diplomacy records"),
+            "site": words["site"],
             "url": self.permalink,
-            "retrieved": date_format(self.retrieved, "j F Y"),
+            "retrieved": partial_date(self.retrieved, "day"),  # as date_format's "j F Y"
         }
         if self.sources:
-            line += " " + _("Source: %(sources)s.") % {"sources": "; ".join(self.sources)}
+            line += " " + words["source"] % {"sources": "; ".join(self.sources)}
         return line
 
     @property
     def bibtex(self) -> str:
         """The citation as a BibTeX @misc entry (UTF-8; biblatex reads its date fields)."""
+        words = _words(get_language())
         title = f"{self.title} ({self.context})" if self.context else self.title
         fields = [
             ("title", bibtex_escape(title)),
-            ("author", "{" + bibtex_escape(_("Diplomacy records")) + "}"),
+            ("author", "{" + bibtex_escape(words["site"]) + "}"),
             ("howpublished", r"\url{" + bibtex_url(self.permalink) + "}"),
             ("url", bibtex_url(self.permalink)),
             ("urldate", self.retrieved.isoformat()),
@@ -89,7 +111,7 @@ class Citation:
                 fields.append(("month", MONTHS[self.date.month - 1]))
             fields.append(("date", _bib_date(self.date, self.precision)))
         if self.sources:
-            note = _("Source: %(sources)s.") % {"sources": "; ".join(self.sources)}
+            note = words["source"] % {"sources": "; ".join(self.sources)}
             fields.append(("note", bibtex_escape(note)))
         body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
         return f"@misc{{{self.key},\n{body}\n}}\n"
@@ -105,7 +127,7 @@ def _bib_date(value: dt.date, precision: str) -> str:
 
 def bibtex_escape(text: str) -> str:
     """Text with BibTeX's special characters escaped, so a title cannot break the entry."""
-    return "".join(BIBTEX_SPECIAL.get(ch, ch) for ch in " ".join(text.split()))
+    return " ".join(text.split()).translate(_BIBTEX_TABLE)
 
 
 def bibtex_url(url: str) -> str:
@@ -131,7 +153,9 @@ def _absolute(request, path: str) -> str:
 
 def cite_record(record, request) -> Citation:
     """The citation of a meeting, a person or an agreement page."""
-    kind = {Meeting: "meeting", Person: "person", Agreement: "agreement"}[type(record)]
+    if isinstance(record, Meeting):
+        return MeetingCitations(record, list(record.articles.all()), request).record()
+    kind = {Person: "person", Agreement: "agreement"}[type(record)]
     citation = Citation(
         key=f"diplomacy:{kind}:{record.slug}",
         title=str(record),
@@ -140,53 +164,84 @@ def cite_record(record, request) -> Citation:
         sources=[],
         bib_url=reverse(f"meetings:{kind}-cite", kwargs={"slug": record.slug}),
     )
-    if isinstance(record, Meeting):
-        citation.date, citation.precision = record.date, record.date_precision
-        citation.sources = [article_reference(a) for a in record.articles.all()]
-    elif isinstance(record, Agreement):
+    if isinstance(record, Agreement):
         citation.date, citation.precision = record.signed_date, record.signed_date_precision
     return citation
 
 
-def cite_statement(statement: Statement, meeting: Meeting, request) -> Citation:
-    """The citation of one statement: its speaker's words, at its meeting, from its article."""
-    speaker = statement.speaker.name if statement.speaker else statement.speaker_name
-    words = " ".join(statement.text.split())
-    if len(words) > EXCERPT_CHARS:
-        words = words[:EXCERPT_CHARS].rsplit(" ", 1)[0] + "…"
-    articles = list(meeting.articles.all())
-    own = [a for a in articles if a.pk == statement.article_id] or articles[:1]
-    return Citation(
-        key=f"diplomacy:statement:{statement.pk}",
-        title=f"{speaker or _('unknown speaker')}: {words}",
-        context=meeting.title,
-        permalink=_absolute(request, f"{meeting.get_absolute_url()}#statement-{statement.pk}"),
-        retrieved=timezone.localdate(),
-        sources=[article_reference(a) for a in own],
-        date=meeting.date,
-        precision=meeting.date_precision,
-    )
+class MeetingCitations:
+    """The citations on one meeting's page, of the meeting and of each statement: what they
+    share (the page's address, the day, the articles' references) is worked out once."""
+
+    def __init__(self, meeting: Meeting, articles: list[Article], request, path: str = ""):
+        self.meeting = meeting
+        self.articles = articles
+        self.path = path or meeting.get_absolute_url()
+        self.permalink = _absolute(request, self.path)
+        self.retrieved = timezone.localdate()
+        self._references: dict[int, str] = {}
+
+    def references(self, articles: list[Article]) -> list[str]:
+        """How each of these articles is named, each worked out once per page."""
+        for article in articles:
+            if article.pk not in self._references:
+                self._references[article.pk] = article_reference(article)
+        return [self._references[a.pk] for a in articles]
+
+    def record(self) -> Citation:
+        """The citation of the meeting's page, naming all its articles."""
+        meeting = self.meeting
+        return Citation(
+            key=f"diplomacy:meeting:{meeting.slug}",
+            title=str(meeting),
+            permalink=self.permalink,
+            retrieved=self.retrieved,
+            sources=self.references(self.articles),
+            date=meeting.date,
+            precision=meeting.date_precision,
+            bib_url=reverse("meetings:meeting-cite", kwargs={"slug": meeting.slug}),
+        )
+
+    def statement(self, statement: Statement) -> Citation:
+        """The citation of one statement: its speaker's words, at the meeting, from its
+        article (else the meeting's first)."""
+        speaker = statement.speaker.name if statement.speaker else statement.speaker_name
+        words = " ".join(statement.text.split())
+        if len(words) > EXCERPT_CHARS:
+            words = words[:EXCERPT_CHARS].rsplit(" ", 1)[0] + "…"
+        own = [a for a in self.articles if a.pk == statement.article_id] or self.articles[:1]
+        return Citation(
+            key=f"diplomacy:statement:{statement.pk}",
+            title=f"{speaker or _('unknown speaker')}: {words}",
+            context=self.meeting.title,
+            permalink=f"{self.permalink}#statement-{statement.pk}",
+            retrieved=self.retrieved,
+            sources=self.references(own),
+            date=self.meeting.date,
+            precision=self.meeting.date_precision,
+        )
 
 
 def cite_html(cite: Citation, box_id: str, small: bool = False) -> SafeString:
     """A "cite this" box: the markup of ``meetings/_cite.html``, written here because a
     meeting page has one per statement, and the template and its date filters cost more
     than the rest of each statement."""
+    words = _words(get_language())
     bib = ""
     if cite.bib_url:
-        download = escape(_("Download the .bib file"))
-        bib = f' · <a href="{escape(cite.bib_url)}" download>{download}</a>'
+        bib = f' · <a href="{escape(cite.bib_url)}" download>{words["download"]}</a>'
+    permalink = escape(cite.permalink)
     html = (
         f'<details class="cite{" cite--small" if small else ""}" id="{escape(box_id)}">\n'
-        f"  <summary>{escape(_('Cite this'))}</summary>\n"
+        f"  <summary>{words['cite']}</summary>\n"
         '  <dl class="cite__facts">\n'
-        f'    <div><dt>{escape(_("Permalink"))}</dt><dd><a href="{escape(cite.permalink)}">'
-        f"{escape(cite.permalink)}</a></dd></div>\n"
-        f'    <div><dt>{escape(_("Retrieved"))}</dt><dd><time datetime="'
+        f'    <div><dt>{words["permalink"]}</dt><dd><a href="{permalink}">{permalink}</a>'
+        "</dd></div>\n"
+        f'    <div><dt>{words["retrieved"]}</dt><dd><time datetime="'
         f'{cite.retrieved.isoformat()}">{escape(partial_date(cite.retrieved, "day"))}</time>'
         "</dd></div>\n"
         "  </dl>\n"
-        f'  <p class="cite__label">{escape(_("Plain text"))}</p>\n'
+        f'  <p class="cite__label">{words["plain"]}</p>\n'
         f'  <p class="cite__text">{escape(cite.text)}</p>\n'
         f'  <p class="cite__label">BibTeX{bib}</p>\n'
         f'  <pre class="cite__bibtex">{escape(cite.bibtex)}</pre>\n'
@@ -199,13 +254,6 @@ def cite_html(cite: Citation, box_id: str, small: bool = False) -> SafeString:
 def cite_box(context, record):
     """A "cite this" box for a meeting, person or agreement page."""
     return cite_html(cite_record(record, context.get("request")), "cite")
-
-
-@register.simple_tag(takes_context=True)
-def cite_statement_box(context, statement, meeting):
-    """A "cite this" box for one statement on its meeting's page."""
-    cite = cite_statement(statement, meeting, context.get("request"))
-    return cite_html(cite, f"cite-statement-{statement.pk}", small=True)
 
 
 # Link previews and findability: canonical addresses, OpenGraph and Twitter-card meta, feeds.

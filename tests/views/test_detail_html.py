@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from meetings.models import AgreementStatus, DatePrecision, MeetingKind, Role
@@ -343,13 +345,16 @@ def rows(db) -> Rows:
     return rows
 
 
-def render(client, slug: str, english: bool) -> str:
-    """The page as a visitor gets it, with the form's random CSRF token blanked out."""
+def render(client, slug: str, english: bool) -> tuple[str, int]:
+    """The page as a visitor gets it, with the form's random CSRF token blanked out, and the
+    number of queries it took."""
     cache.clear()
     url = f"/en/meetings/{slug}/" if english else f"/meetings/{slug}/"
-    response = client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
     assert response.status_code == 200
-    return _CSRF.sub('name="csrfmiddlewaretoken" value=""', response.content.decode())
+    html = _CSRF.sub('name="csrfmiddlewaretoken" value=""', response.content.decode())
+    return html, len(queries.captured_queries)
 
 
 @pytest.mark.parametrize(("name", "slug", "english", "staff"), PAGES, ids=[p[0] for p in PAGES])
@@ -357,7 +362,11 @@ def test_meeting_page_is_unchanged(
     client, admin_client, rows, monkeypatch, name, slug, english, staff
 ):
     monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: RETRIEVED)
-    html = render(admin_client if staff else client, slug, english)
+    html, queries = render(admin_client if staff else client, slug, english)
+    # The meeting, then all its rows: a field the page reads but the view did not would
+    # cost a query more (before it, a visitor's page reads the data generation its cached
+    # copy is keyed on; staff pages are never cached, but read the session and the user).
+    assert queries == 2 + (2 if staff else 1)
     stored = STORED / f"{name}.html"
     if os.environ.get("UPDATE_DETAIL_HTML"):
         STORED.mkdir(exist_ok=True)

@@ -36,7 +36,7 @@ PAGES = {
     "meeting-list": GENERATION + 8,
     "meeting-list-search": GENERATION + 7 + SEARCH,
     "meeting-list-filtered": GENERATION + 10 + SEARCH,
-    "meeting-detail": GENERATION + 6,
+    "meeting-detail": GENERATION + 2,  # the meeting, then all its rows in one query
     "person-list": GENERATION + 2,
     "person-detail": GENERATION + 8,  # + a page of meetings, of statements, and their count
     "agreement-list": GENERATION + 3,
