@@ -1,9 +1,10 @@
 """The "cite this" boxes: a record's permalink, the retrieval date, and a ready citation in
 plain text and BibTeX, naming the source article (outlet, title, date, URL; else its file).
 
-Everything is read from what the page has loaded already (a meeting's prefetched articles,
-each statement's speaker), so a meeting with a hundred statements costs no more queries
-than one with a single statement."""
+Everything is read from what the page has loaded already (a meeting's articles, each
+statement's speaker), so a meeting with a hundred statements costs no more queries than one
+with a single statement; what a meeting page's boxes share is worked out once for all of
+them (``MeetingCitations``)."""
 
 from __future__ import annotations
 

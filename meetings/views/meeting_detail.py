@@ -266,31 +266,31 @@ def _rows_sql(vendor: str) -> tuple[str, int]:
     return f"{sql} ORDER BY kind, sort_n, sort_t, id", sql.count("%s")
 
 
-_MEETING_SQL = (
-    f"SELECT {', '.join(f'm.{f}' for f in MEETING_FIELDS)}, "
-    f"{', '.join(f'c.{f}' for f in COUNTRY_FIELDS)} FROM {_table(Meeting)} m "
-    f"LEFT OUTER JOIN {_table(Country)} c ON c.id = m.country_id WHERE m.slug = %s"
-)
-_READ_MEETING = _Reader(Meeting, {name: i for i, name in enumerate(MEETING_FIELDS)})
-_READ_COUNTRY = _Reader(
-    Country,
-    {
-        "id": MEETING_FIELDS.index("country_id"),
-        **{name: len(MEETING_FIELDS) + i for i, name in enumerate(COUNTRY_FIELDS)},
-    },
-)
+@functools.cache
+def _meeting_query() -> tuple[str, _Reader, _Reader]:
+    """The query for a meeting and its country by slug, and the readers of its row."""
+    columns = [*(f"m.{f}" for f in MEETING_FIELDS), *(f"c.{f}" for f in COUNTRY_FIELDS)]
+    sql = (
+        f"SELECT {', '.join(columns)} FROM {_table(Meeting)} m "
+        f"LEFT OUTER JOIN {_table(Country)} c ON c.id = m.country_id WHERE m.slug = %s"
+    )
+    country = {name: len(MEETING_FIELDS) + i for i, name in enumerate(COUNTRY_FIELDS)}
+    country["id"] = MEETING_FIELDS.index("country_id")
+    meeting = {name: i for i, name in enumerate(MEETING_FIELDS)}
+    return sql, _Reader(Meeting, meeting), _Reader(Country, country)
 
 
 def read_meeting(slug: str) -> Meeting:
     """The meeting with this slug, with its country, or a 404."""
+    sql, read_meeting_row, read_country = _meeting_query()
     with connection.cursor() as cursor:
-        cursor.execute(_MEETING_SQL, [slug])
+        cursor.execute(sql, [slug])
         found = cursor.fetchone()
     if found is None:
         message = _("No %(verbose_name)s found matching the query")
         raise Http404(message % {"verbose_name": Meeting._meta.verbose_name})
-    meeting = _READ_MEETING(found)
-    meeting.country = None if meeting.country_id is None else _READ_COUNTRY(found)
+    meeting = read_meeting_row(found)
+    meeting.country = None if meeting.country_id is None else read_country(found)
     return meeting
 
 
@@ -312,7 +312,7 @@ def read_rows(meeting: Meeting) -> dict[type[Model], list[Model]]:
 def _url_maker(route: str) -> Callable[[str], str]:
     """A function from slug to a record's URL that reverses once per page, not once per row."""
     marker = "slug-marker-0"
-    before, _, after = reverse(route, kwargs={"slug": marker}).partition(marker)
+    before, _marker, after = reverse(route, kwargs={"slug": marker}).partition(marker)
 
     def url(slug: str) -> str:
         if _PLAIN_SLUG.fullmatch(slug):  # nothing reverse() would quote

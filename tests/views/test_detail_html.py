@@ -71,6 +71,7 @@ PAGES = [
     ("year_tr", "2019-kuzey-konusmasi", False, False),
     ("month_tr", "2021-03-ayni-gun", False, False),
     ("month_en", "2021-03-ayni-gun", True, False),
+    ("twice_tr", "iki-kez-anlatilan", False, False),
 ]
 
 
@@ -335,6 +336,33 @@ def _smaller_meetings(rows: Rows) -> None:
         )
 
 
+def _told_twice(rows: Rows) -> None:
+    """A meeting one article reports twice (two of its meetings merged into one): the
+    article is listed, and cited, twice."""
+    twice = MeetingFactory(
+        id=ID + 205,
+        title="İki kez anlatılan görüşme",
+        slug="iki-kez-anlatilan",
+        date=dt.date(2019, 1, 1),
+        date_precision=DatePrecision.YEAR,
+        location="Kuzey",
+        country=rows.north,
+        kind=MeetingKind.PHONE_CALL,
+    )
+    for index in (1, 2):
+        MeetingReportFactory(meeting=twice, article=rows.year_article, index=index)
+    StatementFactory(
+        id=ID + 621,
+        meeting=twice,
+        speaker=None,
+        speaker_name="Zemblova",
+        text="Bir konuşma yaptı.",
+        article=rows.year_article,
+        span_start=YEAR_TEXT.index("bir konuşma"),
+        span_end=YEAR_TEXT.index(" yaptı"),
+    )
+
+
 @pytest.fixture
 def rows(db) -> Rows:
     rows = Rows()
@@ -342,6 +370,7 @@ def rows(db) -> Rows:
     _articles(rows)
     _summit(rows)
     _smaller_meetings(rows)
+    _told_twice(rows)
     return rows
 
 
@@ -363,10 +392,6 @@ def test_meeting_page_is_unchanged(
 ):
     monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: RETRIEVED)
     html, queries = render(admin_client if staff else client, slug, english)
-    # The meeting, then all its rows: a field the page reads but the view did not would
-    # cost a query more (before it, a visitor's page reads the data generation its cached
-    # copy is keyed on; staff pages are never cached, but read the session and the user).
-    assert queries == 2 + (2 if staff else 1)
     stored = STORED / f"{name}.html"
     if os.environ.get("UPDATE_DETAIL_HTML"):
         STORED.mkdir(exist_ok=True)
@@ -377,13 +402,17 @@ def test_meeting_page_is_unchanged(
             expected.splitlines(), html.splitlines(), "stored", "rendered", lineterm=""
         )
         pytest.fail(f"{name}: the page changed:\n" + "\n".join(list(diff)[:60]))
+    # The meeting, then all its rows: a field the page reads but the view did not would
+    # cost a query more (before them, a visitor's page reads the data generation its cached
+    # copy is keyed on; staff pages are never cached, but read the session and the user).
+    assert queries == 2 + (2 if staff else 1)
 
 
 def test_the_stored_pages_show_what_they_are_meant_to():
     """The stored pages hold each case the comparison is there to guard."""
-    summit, english, staff, month = (
+    summit, english, staff, month, twice = (
         (STORED / f"{name}.html").read_text(encoding="utf-8")
-        for name in ("summit_tr", "summit_en", "summit_staff", "month_tr")
+        for name in ("summit_tr", "summit_en", "summit_staff", "month_tr", "twice_tr")
     )
     assert f'<li id="participant-{ID + 404}">Bay X<span class="muted">, Heyet üyesi' in summit
     assert f'href="#participant-{ID + 404}" title="Bay X">Bay X</a>' in summit
@@ -399,3 +428,4 @@ def test_the_stored_pages_show_what_they_are_meant_to():
     assert f"/admin/meetings/meeting/{ID + 201}/change/" in staff
     assert "/admin/" not in summit
     assert "Ortak &lt;Bildiri&gt;" in month and "Mart 2021 <small>" in month
+    assert twice.count('<section class="source"') == 2
