@@ -159,26 +159,55 @@ def _add_people_and_openings(by_id: dict[int, MeetingRow], snippets: bool) -> No
         by_id[meeting_id].opening = text or ""
 
 
+def _values(where_and_order: str, params: list) -> list[dict]:
+    """Meetings' list values (as ``list_values`` gives them) read in one raw query."""
+    meeting, country = Meeting._meta.db_table, Country._meta.db_table
+    sql = (
+        f"SELECT m.id, m.slug, m.title, m.date, m.date_precision, m.location, m.kind, "
+        f"m.needs_review, c.name_tr, c.name_en FROM {meeting} m "
+        f"LEFT OUTER JOIN {country} c ON m.country_id = c.id {where_and_order}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        found = cursor.fetchall()
+    values = []
+    for row in found:
+        value = dict(zip(FIELDS, row, strict=True))
+        if isinstance(value["date"], str):  # SQLite gives the date as written
+            value["date"] = dt.date.fromisoformat(value["date"])
+        value["needs_review"] = bool(value["needs_review"])
+        values.append(value)
+    return values
+
+
 def rows_in_order(ids: list[int], snippets: bool = True) -> list[MeetingRow]:
     """The rows of these meeting ids, in the order of ids (a search's hits): one query for
     the meetings and one for their participants and openings."""
     if not ids:
         return []
     condition, params = among(ids)
-    meeting, country = Meeting._meta.db_table, Country._meta.db_table
-    sql = (
-        f"SELECT m.id, m.slug, m.title, m.date, m.date_precision, m.location, m.kind, "
-        f"m.needs_review, c.name_tr, c.name_en FROM {meeting} m "
-        f"LEFT OUTER JOIN {country} c ON m.country_id = c.id WHERE m.id {condition}"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        found = cursor.fetchall()
-    values = {}
-    for row in found:
-        value = dict(zip(FIELDS, row, strict=True))
-        if isinstance(value["date"], str):  # SQLite gives the date as written
-            value["date"] = dt.date.fromisoformat(value["date"])
-        value["needs_review"] = bool(value["needs_review"])
-        values[value["id"]] = value
+    values = {value["id"]: value for value in _values(f"WHERE m.id {condition}", params)}
     return meeting_rows([values[pk] for pk in ids if pk in values], snippets)
+
+
+def page_of_all(
+    offset: int, limit: int, oldest_first: bool = False, total: int | None = None
+) -> list[MeetingRow]:
+    """One page of every meeting, newest (or oldest) first with the undated last, as the
+    unfiltered list orders them: the same rows as ``list_values`` of the ordered queryset,
+    read without building the ORM's query (which cost more than running it).
+
+    Given the total, a page in the second half is read from the other end, in the reverse
+    order, and turned round: the last page no longer skips every meeting before it (136 ms
+    on SQLite at 100,000 meetings, against 1 ms for the first).
+    """
+    forward, backward = ("ASC", "DESC") if oldest_first else ("DESC", "ASC")
+    if total is not None and offset > total // 2:
+        end = min(offset + limit, total)
+        if end <= offset:
+            return []
+        order = f"m.date {backward} NULLS FIRST, m.id {backward}"
+        tail = _values(f"ORDER BY {order} LIMIT %s OFFSET %s", [end - offset, total - end])
+        return meeting_rows(tail[::-1])
+    order = f"m.date {forward} NULLS LAST, m.id {forward}"
+    return meeting_rows(_values(f"ORDER BY {order} LIMIT %s OFFSET %s", [limit, offset]))

@@ -26,7 +26,7 @@ from meetings.views.common import (
     suggestions,
     url_with,
 )
-from meetings.views.list_rows import list_values, meeting_rows, rows_in_order
+from meetings.views.list_rows import list_values, meeting_rows, page_of_all, rows_in_order
 
 
 class MeetingListView(TemplateView):
@@ -63,7 +63,13 @@ class MeetingListView(TemplateView):
             if not filterset.active:  # every meeting: counted once per data generation
                 paginator.count = cached("count:meetings", Meeting.objects.count)
             page = paginator.get_page(number)
-            page.object_list = meeting_rows(list(page.object_list))
+            if filterset.active:
+                page.object_list = meeting_rows(list(page.object_list))
+            else:  # the same rows, read without compiling the ORM's query
+                offset = (page.number - 1) * MEETINGS_PER_PAGE
+                page.object_list = page_of_all(
+                    offset, MEETINGS_PER_PAGE, sort == "-date", paginator.count
+                )
             if not filterset.active:
                 found = cached("facets:all", lambda: facets(Meeting.objects.all()))
             elif page.paginator.count > FACET_SAMPLE:
