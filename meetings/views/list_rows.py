@@ -10,17 +10,16 @@ openings of their first articles.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 from django.db import connection
 from django.db.models import QuerySet
 from django.urls import reverse
-from django.utils.encoding import iri_to_uri
 from django.utils.translation import get_language
 
 from meetings.models import Article, Country, Meeting, MeetingReport, Participation, Person
 from meetings.models.base import among
+from meetings.views.slug_urls import slug_url_maker
 
 # A list item's snippet is read from this much of its article's opening: a match further in
 # shows the opening instead (the snippet is a pointer; the meeting page has the whole text).
@@ -37,7 +36,6 @@ FIELDS = (
     "country__name_tr",
     "country__name_en",
 )
-_PLAIN_SLUG = re.compile(r"[-a-zA-Z0-9_]+")
 
 
 @dataclass(eq=False)
@@ -90,24 +88,10 @@ def list_values(queryset: QuerySet) -> QuerySet:
     return queryset.values(*FIELDS)
 
 
-def _url_maker():
-    """A function from slug to meeting URL that reverses once per page, not once per row."""
-    marker = "slug-marker-0"
-    pattern = reverse("meetings:meeting-detail", kwargs={"slug": marker})
-    before, _, after = pattern.partition(marker)
-
-    def url(slug: str) -> str:
-        if _PLAIN_SLUG.fullmatch(slug):  # nothing reverse() would quote
-            return f"{before}{slug}{after}"
-        return iri_to_uri(reverse("meetings:meeting-detail", kwargs={"slug": slug}))
-
-    return url
-
-
 def meeting_rows(values: list[dict], snippets: bool = True) -> list[MeetingRow]:
     """Rows for these meetings' values (from ``list_values``), in the same order, with their
     participants and (if ``snippets``) their first article's opening: one more query."""
-    url = _url_maker()
+    url = slug_url_maker("meetings:meeting-detail")
     rows = [
         MeetingRow(
             **{k: v for k, v in value.items() if not k.startswith("country__")},

@@ -14,8 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import connection
@@ -40,8 +38,7 @@ from meetings.models import (
 )
 from meetings.templatetags.citations import MeetingCitations, cite_html
 from meetings.templatetags.source_text import annotate, record_spans
-
-_PLAIN_SLUG = re.compile(r"[-a-zA-Z0-9_]+")
+from meetings.views.slug_urls import slug_url_maker
 
 # The meeting's own columns the page shows (the others are deferred), then its country's.
 MEETING_FIELDS = (
@@ -309,23 +306,10 @@ def read_rows(meeting: Meeting) -> dict[type[Model], list[Model]]:
     return rows
 
 
-def _url_maker(route: str) -> Callable[[str], str]:
-    """A function from slug to a record's URL that reverses once per page, not once per row."""
-    marker = "slug-marker-0"
-    before, _marker, after = reverse(route, kwargs={"slug": marker}).partition(marker)
-
-    def url(slug: str) -> str:
-        if _PLAIN_SLUG.fullmatch(slug):  # nothing reverse() would quote
-            return f"{before}{slug}{after}"
-        return reverse(route, kwargs={"slug": slug})
-
-    return url
-
-
 def _add_urls(records: list[Model], route: str) -> None:
     """Give each record (a person, an agreement) its page's address as ``url``."""
     if records:
-        url = _url_maker(route)
+        url = slug_url_maker(route)
         for record in records:
             record.url = url(record.slug)
 
