@@ -11,7 +11,6 @@ import datetime as dt
 
 import django_filters
 from django import forms
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
 from django.db import connection
@@ -31,7 +30,7 @@ from meetings.models import (
     Statement,
 )
 from meetings.models.base import among
-from meetings.search.generation import current_generation
+from meetings.search.generation import per_generation
 
 MAX_PEOPLE = 5
 PLACES_SECONDS = 300  # kept under the data generation, so an import retires it at once
@@ -147,8 +146,8 @@ def place_choices():
     """Every place a meeting was held, kept under the data generation. Given to the field as
     a callable, so that building a form (which deep-copies its fields) never copies the list,
     and the list is read only when a place is chosen or the options are written."""
-    key = f"filters:places:{current_generation()}"
-    return [("", _("Any place")), *cache.get_or_set(key, _read_places, PLACES_SECONDS)]
+    places = per_generation("filters:places", _read_places, PLACES_SECONDS)
+    return [("", _("Any place")), *places]
 
 
 def overlapping(prefix: str, start: dt.date | None, end: dt.date | None) -> Q:

@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import secrets
 import threading
+from collections.abc import Callable
+from typing import TypeVar
 
+from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import connection
 
@@ -67,3 +70,36 @@ def bump_generation() -> None:
             [secrets.randbits(62)],
         )
     _request.value = None
+
+
+T = TypeVar("T")
+# A lock per value being computed, dropped once it is: none is kept for every key ever made.
+_computing: dict[str, threading.Lock] = {}
+_computing_guard = threading.Lock()
+
+
+def per_generation(key: str, compute: Callable[[], T], seconds: int) -> T:
+    """compute()'s value, kept in the cache under the data generation: an import or an edit
+    retires it at once, and ``seconds`` only bounds how long it is kept otherwise.
+
+    One thread of a process computes it and the others wait for that value: the aggregates
+    kept here (counts, facets, suggestions over every meeting) cost a few hundred
+    milliseconds, and after every import each of a worker's threads missed the cache at
+    the same moment and computed them all again, side by side.
+    """
+    versioned = f"{key}:{current_generation()}"
+    value = cache.get(versioned)
+    if value is not None:
+        return value
+    with _computing_guard:
+        lock = _computing.setdefault(versioned, threading.Lock())
+    try:
+        with lock:
+            value = cache.get(versioned)  # another thread may have computed it meanwhile
+            if value is None:
+                value = compute()
+                cache.set(versioned, value, seconds)
+    finally:
+        with _computing_guard:
+            _computing.pop(versioned, None)
+    return value

@@ -1,7 +1,6 @@
 """Small helpers for showing meetings."""
 
 from django import template
-from django.core.cache import cache
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -9,7 +8,7 @@ from django.utils.translation import get_language
 from meetings.escaping import escape
 from meetings.extraction.turkish import tr_upper
 from meetings.models import MeetingKind, Role
-from meetings.search.generation import current_generation
+from meetings.search.generation import per_generation
 
 register = template.Library()
 
@@ -52,19 +51,19 @@ def options(bound_field):
     """
     form = bound_field.form
     key = (
-        f"options:{type(form).__module__}.{type(form).__name__}:{bound_field.name}:"
-        f"{current_generation()}:{get_language()}"
+        f"options:{type(form).__module__}.{type(form).__name__}:{bound_field.name}:{get_language()}"
     )
-    html = cache.get(key)
-    if html is None:
-        html = str(
+    html = per_generation(
+        key,
+        lambda: str(
             format_html_join(
                 "",
                 '<option value="{}">{}</option>',
                 ((value, label) for value, label in bound_field.field.choices),
             )
-        )
-        cache.set(key, html, OPTIONS_SECONDS)
+        ),
+        OPTIONS_SECONDS,
+    )
     current = bound_field.value()
     if current not in (None, ""):
         chosen = format_html('<option value="{}">', str(current))
@@ -77,11 +76,11 @@ def options(bound_field):
 @register.filter
 def datalist_options(names):
     """<option> elements for a datalist of names (kept per data generation, like options)."""
-    key = f"datalist:{current_generation()}:{hash(tuple(names))}"
-    html = cache.get(key)
-    if html is None:
-        html = str(format_html_join("", '<option value="{}"></option>', ((n,) for n in names)))
-        cache.set(key, html, OPTIONS_SECONDS)
+    html = per_generation(
+        f"datalist:{hash(tuple(names))}",
+        lambda: str(format_html_join("", '<option value="{}"></option>', ((n,) for n in names))),
+        OPTIONS_SECONDS,
+    )
     return mark_safe(html)  # noqa: S308 - built by format_html_join from escaped names
 
 

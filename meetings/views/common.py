@@ -7,12 +7,11 @@ from functools import lru_cache
 from urllib.parse import quote_plus
 
 from django import forms
-from django.core.cache import cache
 from django.db.models import Count, F, Prefetch
 from django.db.models.functions import Substr
 
 from meetings.models import Article, Meeting, Participation, Person
-from meetings.search.generation import current_generation
+from meetings.search.generation import per_generation
 from meetings.search.query import MAX_QUERY_CHARS
 from meetings.views.list_rows import SNIPPET_SOURCE_CHARS
 
@@ -51,12 +50,7 @@ def cached(key: str, compute):
     (facets of the unfiltered list, the chart, suggestions) are kept; but under the data
     generation, as pages are, so an import or an edit retires them at once.
     """
-    key = f"{key}:{current_generation()}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, CACHE_SECONDS)
-    return value
+    return per_generation(key, compute, CACHE_SECONDS)
 
 
 def suggestions(relation: str, limit: int = 200) -> list[str]:
