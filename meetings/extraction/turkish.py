@@ -46,12 +46,18 @@ def tr_upper(text: str) -> str:
 _ASCII_PAIRS = [(chr(k), v) for k, v in _ASCII.items()]
 
 
-def fold(text: str) -> str:
-    """Fold text for matching: Turkish lower case, then ASCII letters, other accents removed."""
-    # str.replace is many times faster than str.translate with a dict on long texts.
+def _turkish_ascii(text: str) -> str:
+    """Turkish lower case, then Turkish letters as ASCII: whole-text passes of str.replace,
+    many times faster than str.translate with a dict on long texts."""
     lowered = text.replace("I", "ı").replace("İ", "i").lower()
     for letter, ascii_letter in _ASCII_PAIRS:
         lowered = lowered.replace(letter, ascii_letter)
+    return lowered
+
+
+def fold(text: str) -> str:
+    """Fold text for matching: Turkish lower case, then ASCII letters, other accents removed."""
+    lowered = _turkish_ascii(text)
     if lowered.isascii():  # most Turkish text, once its own letters are mapped
         return lowered
     decomposed = unicodedata.normalize("NFKD", lowered)
@@ -108,11 +114,9 @@ _ALIGNED = _AlignedTable()
 
 def fold_aligned(text: str) -> str:
     """Fold like ``fold`` but character by character, so offsets in the result match ``text``."""
-    # Most text folds to ASCII one character for one, and then the whole-text str.replace
-    # passes of ``fold`` give what the per-character table gives, five times faster.
-    lowered = text.replace("I", "ı").replace("İ", "i").lower()
-    for letter, ascii_letter in _ASCII_PAIRS:
-        lowered = lowered.replace(letter, ascii_letter)
+    # Most text folds to ASCII one character for one, and then fold's whole-text passes
+    # give what the per-character table gives, three times faster.
+    lowered = _turkish_ascii(text)
     if lowered.isascii() and len(lowered) == len(text):
         return lowered
     return text.translate(_ALIGNED)
