@@ -60,7 +60,7 @@ class SQLiteBackend:
         params = [to_fts5(query, words), kind, *extra_params, limit + 1]
         newest = _fetch(f"SELECT rowid FROM {FTS5_TABLE} {where} {order}", params)
         if not rank or len(newest) > limit:
-            return [Match(key, (key >> 1) & ID_MASK) for (key,) in newest]
+            return [Match(key, object_id(key)) for (key,) in newest]
         # Few enough to rank: bm25 (negated, so that higher is better) over those alone.
         ranked = _fetch(
             f"SELECT rowid, -bm25({FTS5_TABLE}) FROM {FTS5_TABLE} {where} {order}", params
@@ -135,7 +135,7 @@ class PostgresBackend:
             [*params, limit + 1],
         )
         if not rank or not query.include or len(newest) > limit:
-            return [Match(key, (key >> 1) & ID_MASK) for (key,) in newest]
+            return [Match(key, object_id(key)) for (key,) in newest]
         # Few enough to rank: ts_rank over those alone.
         ranked = _fetch(
             f"SELECT id, ts_rank(vector, to_tsquery('simple', %s)) FROM {MEETING_VECTORS} "
