@@ -336,6 +336,9 @@ class StatementFilter(FormClassOnce, django_filters.FilterSet):
         return queryset
 
 
+StatementFilter.base_filters = FiltersCopiedOnce(StatementFilter.base_filters)
+
+
 def facets(
     meetings: QuerySet | list[int], limit: int = 8, years: dict[int | None, int] | None = None
 ) -> dict[str, list[dict]]:
@@ -391,6 +394,3 @@ def facets(
 def _by_year(years: dict[int | None, int]) -> list[dict]:
     """Newest year first, "date unknown" last."""
     return [{"year": y, "n": n} for y, n in sorted(years.items(), key=lambda i: -(i[0] or 0))]
-
-
-StatementFilter.base_filters = FiltersCopiedOnce(StatementFilter.base_filters)

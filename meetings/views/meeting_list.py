@@ -60,24 +60,25 @@ class MeetingListView(TemplateView):
         else:
             ordered = filtered.order_by(*(OLDEST_FIRST if sort == "-date" else NEWEST_FIRST))
             paginator = Paginator(list_values(ordered), MEETINGS_PER_PAGE)
-            if not filterset.active:  # every meeting: counted once per data generation
-                paginator.count = cached("count:meetings", Meeting.objects.count)
-            page = paginator.get_page(number)
             if filterset.active:
+                page = paginator.get_page(number)
                 page.object_list = meeting_rows(list(page.object_list))
-            else:  # the same rows, read without compiling the ORM's query
+                if paginator.count > FACET_SAMPLE:
+                    # Like search, facets never count every row of a broad result: the newest do.
+                    newest = filtered.order_by(*NEWEST_FIRST).values("pk")[:FACET_SAMPLE]
+                    found, sampled = facets(Meeting.objects.filter(pk__in=newest)), True
+                else:
+                    found = facets(filtered)
+            else:
+                # Every meeting: counted once per data generation, with its facets, and the
+                # page's rows read without compiling the ORM's query.
+                paginator.count = cached("count:meetings", Meeting.objects.count)
+                page = paginator.get_page(number)
                 offset = (page.number - 1) * MEETINGS_PER_PAGE
                 page.object_list = page_of_all(
                     offset, MEETINGS_PER_PAGE, sort == "-date", paginator.count
                 )
-            if not filterset.active:
                 found = cached("facets:all", lambda: facets(Meeting.objects.all()))
-            elif page.paginator.count > FACET_SAMPLE:
-                # Like search, facets never count every row of a broad result: the newest do.
-                newest = filtered.order_by(*NEWEST_FIRST).values("pk")[:FACET_SAMPLE]
-                found, sampled = facets(Meeting.objects.filter(pk__in=newest)), True
-            else:
-                found = facets(filtered)
         show_what_was_typed(filterset.form)
         nothing = not page.object_list
         context.update(
