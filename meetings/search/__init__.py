@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
 
-from meetings.search.backends import backend
+from meetings.search.backends import backend, object_id, object_ids
 from meetings.search.documents import (
     ID_BITS,
     MEETING,
@@ -94,15 +94,15 @@ def _search(query, queryset, *, kind: int, limit: int, order: str) -> Hits:
         return Hits(parsed)
     wants_rank = order == "relevance" and bool(parsed.include)
     found = backend().matches(parsed, kind, queryset, limit, rank=wants_rank)
-    capped = len(found) > limit
-    found = found[:limit]
+    capped = len(found.keys) > limit
+    keys = found.keys[:limit]
+    scores = found.ranks or {}
     if wants_rank and not capped:
-        found.sort(key=lambda m: (-m.rank, -m.key))
+        keys.sort(key=lambda key: (-scores.get(key, 0.0), -key))
     elif order == "-date":  # oldest first, and still the undated last
-        found.sort(key=lambda m: (m.key < UNDATED_KEYS, m.key))
-    ids = [m.object_id for m in found]
-    ranks = {m.object_id: m.rank for m in found if m.rank is not None}
-    return Hits(parsed, ids, ranks, capped, keys=[m.key for m in found])
+        keys.sort(key=lambda key: (key < UNDATED_KEYS, key))
+    ranks = {object_id(key): score for key, score in scores.items()}
+    return Hits(parsed, object_ids(keys), ranks, capped, keys=keys)
 
 
 def search_meetings(

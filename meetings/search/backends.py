@@ -26,17 +26,35 @@ ID_MASK = (1 << ID_BITS) - 1
 EXCLUSION_WINDOW = 20_000
 
 
-class Match(NamedTuple):
-    """One matching document: its key (date order), its row's id, and its rank if ranked."""
+class Found(NamedTuple):
+    """The matching documents' keys, newest first, and each one's rank when they were ranked.
 
-    key: int
-    object_id: int
-    rank: float | None = None
+    Kept as columns, not a tuple per match: a broad search finds a thousand documents, and
+    building a named tuple for each cost more than the query that read them.
+    """
+
+    keys: list[int]
+    ranks: dict[int, float] | None = None
+
+    @classmethod
+    def ranked(cls, rows) -> Found:
+        """The (key, rank) rows of a ranking query, newest first."""
+        ranks = dict(rows)
+        return cls(sorted(ranks, reverse=True), ranks)
 
 
 def object_id(key: int) -> int:
     """The meeting's or statement's id inside a document key."""
     return (key >> 1) & ID_MASK
+
+
+def object_ids(keys: list[int]) -> list[int]:
+    """The meetings' or statements' ids inside document keys, in the same order."""
+    return [(key >> 1) & ID_MASK for key in keys]
+
+
+def _keys(rows: list[tuple]) -> list[int]:
+    return [key for (key,) in rows]
 
 
 def _restriction(restrict: QuerySet | None, key_sql: str) -> tuple[str, list]:
@@ -50,7 +68,7 @@ def _restriction(restrict: QuerySet | None, key_sql: str) -> tuple[str, list]:
 class SQLiteBackend:
     """FTS5: an external-content table over the documents, kept in step by triggers."""
 
-    def matches(self, query: Query, kind: int, restrict, limit: int, rank: bool) -> list[Match]:
+    def matches(self, query: Query, kind: int, restrict, limit: int, rank: bool) -> Found:
         words = words_beginning(t.tokens[0] for t in (*query.include, *query.exclude) if t.prefix)
         if not query.include:
             return self._excluding(query, kind, restrict, limit, words)
@@ -60,14 +78,14 @@ class SQLiteBackend:
         params = [to_fts5(query, words), kind, *extra_params, limit + 1]
         newest = _fetch(f"SELECT rowid FROM {FTS5_TABLE} {where} {order}", params)
         if not rank or len(newest) > limit:
-            return [Match(key, object_id(key)) for (key,) in newest]
+            return Found(_keys(newest))
         # Few enough to rank: bm25 (negated, so that higher is better) over those alone.
         ranked = _fetch(
             f"SELECT rowid, -bm25({FTS5_TABLE}) FROM {FTS5_TABLE} {where} {order}", params
         )
-        return [Match(key, object_id(key), score) for key, score in ranked]
+        return Found.ranked(ranked)
 
-    def _excluding(self, query: Query, kind: int, restrict, limit: int, words) -> list[Match]:
+    def _excluding(self, query: Query, kind: int, restrict, limit: int, words) -> Found:
         extra_sql, extra_params = _restriction(restrict, "d.id")
         floor = (
             "coalesce((SELECT id FROM meetings_searchdocument WHERE (id & 1) = %s "
@@ -82,7 +100,7 @@ class SQLiteBackend:
         window = [kind, EXCLUSION_WINDOW - 1]
         params = [kind, *window, to_fts5_any(query.exclude, words), *window, *extra_params]
         params.append(limit + 1)
-        return [Match(key, object_id(key)) for (key,) in _fetch(sql, params)]
+        return Found(_keys(_fetch(sql, params)))
 
 
 def _fetch(sql: str, params: list) -> list[tuple]:
@@ -110,7 +128,7 @@ class PostgresBackend:
 
     WINDOWS_DAYS = (366, 4 * 366, 16 * 366)
 
-    def matches(self, query: Query, kind: int, restrict, limit: int, rank: bool) -> list[Match]:
+    def matches(self, query: Query, kind: int, restrict, limit: int, rank: bool) -> Found:
         if kind == STATEMENT:
             return self._statements(query, restrict, limit, rank)
         where, params = ["TRUE"], []
@@ -135,14 +153,14 @@ class PostgresBackend:
             [*params, limit + 1],
         )
         if not rank or not query.include or len(newest) > limit:
-            return [Match(key, object_id(key)) for (key,) in newest]
+            return Found(_keys(newest))
         # Few enough to rank: ts_rank over those alone.
         ranked = _fetch(
             f"SELECT id, ts_rank(vector, to_tsquery('simple', %s)) FROM {MEETING_VECTORS} "
             "WHERE id = ANY(%s) ORDER BY id DESC",
-            [to_tsquery(query), [key for (key,) in newest]],
+            [to_tsquery(query), _keys(newest)],
         )
-        return [Match(key, object_id(key), score) for key, score in ranked]
+        return Found.ranked(ranked)
 
     def _newest(self, matching, of_kind, count: int) -> list[int]:
         top = of_kind.order_by("-id").values_list("id", flat=True).first()
@@ -159,7 +177,7 @@ class PostgresBackend:
                 return keys
         return list(matching.order_by("-id").values_list("id", flat=True)[:count])
 
-    def _statements(self, query: Query, restrict, limit: int, rank: bool) -> list[Match]:
+    def _statements(self, query: Query, restrict, limit: int, rank: bool) -> Found:
         from django.contrib.postgres.search import SearchQuery, SearchRank
 
         of_kind = SearchDocument.objects.filter(statement__isnull=False)
@@ -173,21 +191,17 @@ class PostgresBackend:
             floor = of_kind.order_by("-id").values("id")[EXCLUSION_WINDOW - 1 : EXCLUSION_WINDOW]
             window = documents.filter(id__gte=Coalesce(Subquery(floor), Value(0)))
             keys = window.exclude(vector=excluded).order_by("-id").values_list("id", flat=True)
-            return [Match(key, object_id(key)) for key in keys[: limit + 1]]
+            return Found(list(keys[: limit + 1]))
         tsquery = SearchQuery(to_tsquery(query), search_type="raw", config="simple")
         newest = self._newest(documents.filter(vector=tsquery), of_kind, limit + 1)
         if not rank or len(newest) > limit:
-            return [Match(key, object_id(key)) for key in newest]
+            return Found(newest)
         ranked = (
             SearchDocument.objects.filter(id__in=newest)
             .annotate(rank=SearchRank(F("vector"), tsquery))
             .values_list("id", "rank")
         )
-        return sorted(
-            (Match(key, object_id(key), score) for key, score in ranked),
-            key=lambda m: m.key,
-            reverse=True,
-        )
+        return Found.ranked(ranked)
 
 
 def backend():
