@@ -359,9 +359,11 @@ def facets(
         f"WHERE pa.meeting_id {condition} AND pa.person_id IS NOT NULL GROUP BY pa.person_id) t "
         f"INNER JOIN {person} p ON p.id = t.person_id "
         f"ORDER BY n DESC, p.name ASC LIMIT {int(limit)}) people",
-        f"SELECT * FROM (SELECT 2 AS part, c.slug AS a, c.name_tr AS b, c.name_en AS c, "
-        f"COUNT(m.id) AS n FROM {meeting} m INNER JOIN {country} c ON m.country_id = c.id "
-        f"WHERE m.id {condition} GROUP BY c.slug, c.name_tr, c.name_en "
+        # Likewise by country id, then joined: grouping by the names sorted strings.
+        f"SELECT * FROM (SELECT 2 AS part, c.slug AS a, c.name_tr AS b, c.name_en AS c, t.n AS n "
+        f"FROM (SELECT m.country_id, COUNT(*) AS n FROM {meeting} m WHERE m.id {condition} "
+        f"AND m.country_id IS NOT NULL GROUP BY m.country_id) t "
+        f"INNER JOIN {country} c ON c.id = t.country_id "
         f"ORDER BY n DESC, c.name_tr ASC LIMIT {int(limit)}) countries",
     ]
     if years is None:
