@@ -50,7 +50,7 @@ class LatestMeetingsFeed(MeetingFeed):
     """The newest meetings, narrowed by the list page's filters and search when given."""
 
     def __call__(self, request, *args, **kwargs):
-        filterset = MeetingFilter(request.GET or None, queryset=meetings_for_list(False))
+        filterset = MeetingFilter(request.GET or None, queryset=meetings_for_list())
         if filterset.is_bound and not filterset.is_valid():
             wrong = ", ".join(sorted(filterset.form.errors))
             message = _("This feed's filters are not valid: %(names)s.") % {"names": wrong}
@@ -87,7 +87,7 @@ class LatestMeetingsFeed(MeetingFeed):
             queryset = filterset.qs.order_by() if filterset.active else None
             hits = search_meetings(q, queryset=queryset, order="date", limit=ENTRIES)
             if hits.query:
-                return in_order(meetings_for_list(False), hits.ids[:ENTRIES])
+                return in_order(meetings_for_list(), hits.ids[:ENTRIES])
         return list(filterset.qs.order_by(*NEWEST_FIRST)[:ENTRIES])
 
 
@@ -107,7 +107,7 @@ class PersonFeed(MeetingFeed):
         return reverse("meetings:person-feed", kwargs={"slug": person.slug})
 
     def items(self, person: Person):
-        meetings = meetings_for_list(False).filter(participations__person=person).distinct()
+        meetings = meetings_for_list().filter(participations__person=person).distinct()
         return list(meetings.order_by(*NEWEST_FIRST)[:ENTRIES])
 
 
@@ -128,5 +128,5 @@ class AgreementFeed(MeetingFeed):
 
     def items(self, agreement: Agreement):
         mentioned = AgreementMention.objects.filter(agreement=agreement).values("meeting")
-        meetings = meetings_for_list(False).filter(pk__in=mentioned)
+        meetings = meetings_for_list().filter(pk__in=mentioned)
         return list(meetings.order_by(*NEWEST_FIRST)[:ENTRIES])

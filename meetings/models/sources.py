@@ -5,6 +5,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Substr
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models.base import DatePrecision, partial_date_check
@@ -20,6 +21,11 @@ def file_source(path: str | os.PathLike) -> str:
     except ValueError:
         shown = full
     return f"file:{shown.as_posix()}"
+
+
+# A list item's snippet is read from this much of its article's opening: a match further in
+# shows the opening instead (the snippet is a pointer; the meeting page has the whole text).
+OPENING_CHARS = 1200
 
 
 def pasted_source(sha256: str) -> str:
@@ -77,6 +83,15 @@ class Article(models.Model):
     )
     first_imported_at = models.DateTimeField(_("first imported"), auto_now_add=True)
     last_imported_at = models.DateTimeField(_("last imported"), auto_now=True)
+    # Kept by the database from the text, so list pages read twenty openings for their
+    # snippets, never twenty whole articles; on PostgreSQL it is stored uncompressed, so
+    # reading it decompresses nothing (migration 0018).
+    opening = models.GeneratedField(
+        expression=Substr("text", 1, OPENING_CHARS),
+        output_field=models.TextField(),
+        db_persist=True,
+        verbose_name=_("opening"),
+    )
 
     class Meta:
         ordering = ["-first_imported_at"]

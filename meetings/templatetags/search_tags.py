@@ -18,14 +18,3 @@ def highlight(text, query):
 def snippet(text, query=None, width=240):
     """A passage around the first match (or the opening, with no query), marked up."""
     return _snippet(text, query, width)
-
-
-@register.simple_tag
-def meeting_snippet(meeting, query=None, width=240):
-    """The snippet of a meeting's first source article, from its opening (the articles must be
-    prefetched with an ``opening``, as ``meetings_for_list`` does)."""
-    articles = meeting.articles.all()
-    if not articles:
-        return ""
-    article = articles[0]
-    return _snippet(getattr(article, "opening", None) or article.text, query, width)

@@ -8,12 +8,10 @@ from urllib.parse import quote_plus
 
 from django import forms
 from django.db.models import Count, F, Prefetch
-from django.db.models.functions import Substr
 
-from meetings.models import Article, Meeting, Participation, Person
+from meetings.models import Meeting, Participation, Person
 from meetings.search.generation import per_generation
 from meetings.search.query import MAX_QUERY_CHARS
-from meetings.views.list_rows import SNIPPET_SOURCE_CHARS
 
 MEETINGS_PER_PAGE = 20
 STATEMENTS_PER_PAGE = 25
@@ -26,21 +24,14 @@ SEARCH_FACET_SAMPLE = 300  # a search's people and countries: its first this man
 WORD_OR_PHRASE = re.compile(r'-?["“”„«»][^"“”„«»]*["“”„«»]?|\S+')
 
 
-def meetings_for_list(snippets: bool = True):
-    """Meetings with what a list item shows: country, participants, and (for the snippet)
-    the opening of the first article, never its whole text."""
-    queryset = Meeting.objects.select_related("country").prefetch_related(
+def meetings_for_list():
+    """Meetings with what a feed entry shows of them: country and participants."""
+    return Meeting.objects.select_related("country").prefetch_related(
         Prefetch(
             "participations",
             queryset=Participation.objects.select_related("person").order_by("role", "id"),
         )
     )
-    if snippets:
-        openings = Article.objects.annotate(opening=Substr("text", 1, SNIPPET_SOURCE_CHARS))
-        queryset = queryset.prefetch_related(
-            Prefetch("articles", queryset=openings.only("id").order_by("pk"))
-        )
-    return queryset
 
 
 def cached(key: str, compute):

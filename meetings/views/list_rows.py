@@ -21,9 +21,6 @@ from meetings.models import Article, Country, Meeting, MeetingReport, Participat
 from meetings.models.base import among
 from meetings.views.slug_urls import slug_url_maker
 
-# A list item's snippet is read from this much of its article's opening: a match further in
-# shows the opening instead (the snippet is a pointer; the meeting page has the whole text).
-SNIPPET_SOURCE_CHARS = 1200
 FIELDS = (
     "id",
     "slug",
@@ -122,7 +119,7 @@ def _add_people_and_openings(by_id: dict[int, MeetingRow], snippets: bool) -> No
         report, article = MeetingReport._meta.db_table, Article._meta.db_table
         parts.append(
             f"SELECT 2 AS part, r.meeting_id AS meeting_id, NULL AS role, "
-            f"SUBSTR(a.text, 1, {SNIPPET_SOURCE_CHARS}) AS text, r.article_id AS ord "
+            f"a.opening AS text, r.article_id AS ord "
             f"FROM {report} r INNER JOIN {article} a ON r.article_id = a.id "
             f"WHERE r.meeting_id {condition}"
         )
