@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from django.utils.safestring import SafeString, mark_safe
 
@@ -21,6 +22,7 @@ def _term_pattern(term: Term) -> str:
     return rf"(?<!{_W}){body}{tail}"
 
 
+@lru_cache(maxsize=256)  # a list page snippets twenty texts with one query
 def _pattern(query: Query) -> re.Pattern | None:
     if not query.include:
         return None
