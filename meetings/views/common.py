@@ -116,6 +116,17 @@ def show_what_was_typed(form) -> None:
             widget.input_type = "text"
 
 
+def blank_filters_key(request, form, outside=("q", "sort", "page")) -> str | None:
+    """The key a filter box is kept under (see ``kept_include``) while the URL sets none of
+    its filters, so that it shows nothing a visitor chose but the sort it carries; None when
+    it shows a value or an error, and must be written for this request."""
+    if form.errors:
+        return None
+    if any(request.GET.getlist(name) != [] for name in form.fields if name not in outside):
+        return None
+    return f"sort={request.GET.get('sort', '')}"
+
+
 def fewer_words(request, q: str) -> list[tuple[str, str]]:
     """Each word or phrase of the query, with the URL of the same search without it."""
     pieces = [m.group(0) for m in WORD_OR_PHRASE.finditer(q)]

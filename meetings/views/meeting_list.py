@@ -18,6 +18,7 @@ from meetings.views.common import (
     NEWEST_FIRST,
     OLDEST_FIRST,
     SEARCH_FACET_SAMPLE,
+    blank_filters_key,
     cached,
     dropped_filters,
     fewer_words,
@@ -84,6 +85,7 @@ class MeetingListView(TemplateView):
         context.update(
             filterset=filterset,
             form=filterset.form,
+            filters_key=blank_filters_key(request, filterset.form),
             page_obj=page,
             meetings=page.object_list,
             hits=hits,
