@@ -17,9 +17,14 @@ _GAP = rf"(?:[{APOSTROPHES}]{_W}*)?[\W_]+"
 
 
 def _term_pattern(term: Term) -> str:
-    body = _GAP.join(re.escape(token) for token in term.tokens)
+    # The term begins with its first word, and only then looks back for a letter before it:
+    # a pattern that begins with literal words lets the regex engine skip every position
+    # where none of them can start (ten to thirty times faster than one that begins with
+    # the look-behind, which it must try at every character).
+    first = re.escape(term.tokens[0])
+    rest = "".join(_GAP + re.escape(token) for token in term.tokens[1:])
     tail = rf"{_W}*" if term.prefix else rf"(?!{_W})"
-    return rf"(?<!{_W}){body}{tail}"
+    return rf"{first}(?<!{_W}{first}){rest}{tail}"
 
 
 @lru_cache(maxsize=256)  # a list page snippets twenty texts with one query
