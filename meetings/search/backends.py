@@ -97,10 +97,24 @@ class SQLiteBackend:
             f"(SELECT rowid FROM {FTS5_TABLE} WHERE {FTS5_TABLE} MATCH %s AND rowid >= {floor})"
             f"{extra_sql} ORDER BY d.id DESC LIMIT %s"
         )
-        window = [kind, EXCLUSION_WINDOW - 1]
-        params = [kind, *window, to_fts5_any(query.exclude, words), *window, *extra_params]
-        params.append(limit + 1)
-        return Found(_keys(_fetch(sql, params)))
+        excluded = to_fts5_any(query.exclude, words)
+
+        def newest(size: int) -> list[tuple]:
+            window = [kind, size - 1]
+            return _fetch(sql, [kind, *window, excluded, *window, *extra_params, limit + 1])
+
+        return Found(_keys(_in_growing_windows(newest, limit)))
+
+
+def _in_growing_windows(newest, limit: int) -> list[tuple]:
+    """``newest(size)``'s rows (the newest that do not match, among the newest ``size``
+    documents), from a small window first and the whole EXCLUSION_WINDOW only when it holds
+    too few: an exclusion's cost grows with its window, and the newest ``limit`` among the
+    newest few thousand are the newest among twenty thousand."""
+    rows = newest(min(EXCLUSION_WINDOW, 4 * (limit + 1)))
+    if len(rows) > limit:
+        return rows
+    return newest(EXCLUSION_WINDOW)
 
 
 def _fetch(sql: str, params: list) -> list[tuple]:
@@ -137,22 +151,21 @@ class PostgresBackend:
             where.append(f"meeting_id IN ({sql})")
             params += restrict_params
         if not query.include:
-            # The newest documents that do not match, among the newest EXCLUSION_WINDOW.
-            floor = (
-                f"coalesce((SELECT id FROM {MEETING_VECTORS} ORDER BY id DESC LIMIT 1 "
-                "OFFSET %s), 0)"
-            )
-            where += [f"id >= {floor}", "NOT vector @@ to_tsquery('simple', %s)"]
-            params += [EXCLUSION_WINDOW - 1, to_tsquery_any(query.exclude)]
-        else:
-            where.append("vector @@ to_tsquery('simple', %s)")
-            params.append(to_tsquery(query))
-        condition = " AND ".join(where)
+            return self._excluding(query, where, params, limit)
+        # The index is given the wanted words alone, and each of its matches is then checked
+        # for the excluded ones: GIN cannot skip what a "!word:*" rules out, and read every
+        # posting of every word beginning so (25 ms for "bruno -türkiye", now 0.2 ms).
+        where.append("vector @@ to_tsquery('simple', %s)")
+        params.append(to_tsquery(Query(include=query.include)))
+        if query.exclude:
+            where.append("NOT vector @@ to_tsquery('simple', %s)")
+            params.append(to_tsquery_any(query.exclude))
         newest = _fetch(
-            f"SELECT id FROM {MEETING_VECTORS} WHERE {condition} ORDER BY id DESC LIMIT %s",
+            f"SELECT id FROM {MEETING_VECTORS} WHERE {' AND '.join(where)} "
+            "ORDER BY id DESC LIMIT %s",
             [*params, limit + 1],
         )
-        if not rank or not query.include or len(newest) > limit:
+        if not rank or len(newest) > limit:
             return Found(_keys(newest))
         # Few enough to rank: ts_rank over those alone.
         ranked = _fetch(
@@ -161,6 +174,21 @@ class PostgresBackend:
             [to_tsquery(query), _keys(newest)],
         )
         return Found.ranked(ranked)
+
+    def _excluding(self, query: Query, where: list[str], params: list, limit: int) -> Found:
+        """The newest meetings that match no excluded term, among the newest EXCLUSION_WINDOW."""
+        floor = (
+            f"coalesce((SELECT id FROM {MEETING_VECTORS} ORDER BY id DESC LIMIT 1 OFFSET %s), 0)"
+        )
+        where = [*where, f"id >= {floor}", "NOT vector @@ to_tsquery('simple', %s)"]
+        condition = " AND ".join(where)
+        sql = f"SELECT id FROM {MEETING_VECTORS} WHERE {condition} ORDER BY id DESC LIMIT %s"
+        excluded = to_tsquery_any(query.exclude)
+
+        def newest(size: int) -> list[tuple]:
+            return _fetch(sql, [*params, size - 1, excluded, limit + 1])
+
+        return Found(_keys(_in_growing_windows(newest, limit)))
 
     def _newest(self, matching, of_kind, count: int) -> list[int]:
         top = of_kind.order_by("-id").values_list("id", flat=True).first()
@@ -193,7 +221,17 @@ class PostgresBackend:
             keys = window.exclude(vector=excluded).order_by("-id").values_list("id", flat=True)
             return Found(list(keys[: limit + 1]))
         tsquery = SearchQuery(to_tsquery(query), search_type="raw", config="simple")
-        newest = self._newest(documents.filter(vector=tsquery), of_kind, limit + 1)
+        # As for meetings: the index finds the wanted words, each match is checked for the rest.
+        wanted = SearchQuery(
+            to_tsquery(Query(include=query.include)), search_type="raw", config="simple"
+        )
+        matching = documents.filter(vector=wanted)
+        if query.exclude:
+            excluded = SearchQuery(
+                to_tsquery_any(query.exclude), search_type="raw", config="simple"
+            )
+            matching = matching.exclude(vector=excluded)
+        newest = self._newest(matching, of_kind, limit + 1)
         if not rank or len(newest) > limit:
             return Found(newest)
         ranked = (

@@ -191,6 +191,29 @@ def test_an_exclusion_only_query_looks_among_the_newest_documents(monkeypatch):
     assert search_meetings("-lavrov", order="date").ids == [meetings[4].pk]
 
 
+@pytest.mark.parametrize("excluded_newest", [2, 12, 30])
+def test_an_exclusion_finds_the_newest_others_however_many_newer_ones_it_rules_out(
+    excluded_newest,
+):
+    """The newest documents are looked at first, and more only when they hold too few: the
+    answer is the newest that do not match, wherever they lie in the window."""
+    meetings = [
+        reported_meeting(
+            f"metin {i} {'lavrov' if i >= 40 - excluded_newest else ''}",
+            date=dt.date(1990, 1, 1) + dt.timedelta(days=i),
+        )
+        for i in range(40)
+    ]
+    reindex_meetings(m.pk for m in meetings)
+    others = [m.pk for m in reversed(meetings[: 40 - excluded_newest])]
+    for limit in (1, 3, 7):
+        hits = search_meetings("-lavrov", order="date", limit=limit)
+        assert hits.ids == others[:limit]
+        assert hits.capped
+    people = search_meetings("metin -lavrov", order="date", limit=3)
+    assert people.ids == others[:3]
+
+
 def test_search_stays_within_the_given_queryset(corpus):
     from meetings.models import Meeting
 
