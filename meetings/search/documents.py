@@ -202,6 +202,7 @@ def _store(documents: list[Document]) -> None:
                     statement_id = EXCLUDED.statement_id, body = EXCLUDED.body""",
                 [list(column) for column in zip(*documents, strict=True)],
             )
+        vocabulary.remember((), [document.id for document in documents])
         return
     SearchDocument.objects.bulk_create(
         [SearchDocument(**document._asdict()) for document in documents],
@@ -210,7 +211,7 @@ def _store(documents: list[Document]) -> None:
         unique_fields=["id"],
         update_fields=["meeting", "statement", "body"],
     )
-    vocabulary.remember(document.body for document in documents)  # FTS5's words, listed
+    vocabulary.remember((d.body for d in documents), [d.id for d in documents])  # words listed
 
 
 def reindex_meetings(meeting_ids: Iterable[int]) -> int:
@@ -256,10 +257,10 @@ def _tidy() -> None:
                 "INSERT INTO meetings_searchdocument_fts(meetings_searchdocument_fts) "
                 "VALUES ('optimize')"
             )
-            vocabulary.rebuild()  # no word left listed that no document has any more
         elif connection.vendor == "postgresql":
             cursor.execute("ANALYZE meetings_searchdocument")
             cursor.execute("ANALYZE meetings_searchdocument_meeting_vector")
+    vocabulary.rebuild()  # no word left listed that no document has any more
 
 
 def reindex_people(person_ids: Iterable[int]) -> int:

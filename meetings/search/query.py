@@ -104,19 +104,27 @@ def to_fts5_any(terms: tuple[Term, ...], words: Words | None = None) -> str:
     return " OR ".join(_fts5_term(t, words) for t in terms)
 
 
-def _tsquery_term(term: Term) -> str:
-    if term.prefix:
-        return f"{term.tokens[0]}:*"
-    return "(" + " <-> ".join(term.tokens) + ")"
+def _lexeme(word: str) -> str:
+    return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def to_tsquery(query: Query) -> str:
-    """The PostgreSQL tsquery text (for to_tsquery('simple', …)) with the same meaning."""
-    parts = [_tsquery_term(t) for t in query.include]
-    parts += [f"!{_tsquery_term(t)}" for t in query.exclude]
+def _tsquery_term(term: Term, words: Words | None = None) -> str:
+    if not term.prefix:
+        return "(" + " <-> ".join(term.tokens) + ")"
+    beginning = (words or {}).get(term.tokens[0])
+    if beginning:  # the indexed words with this prefix, as for FTS5 (see to_fts5)
+        return "(" + " | ".join(_lexeme(word) for word in beginning) + ")"
+    return f"{term.tokens[0]}:*"
+
+
+def to_tsquery(query: Query, words: Words | None = None) -> str:
+    """The PostgreSQL tsquery text (for to_tsquery('simple', …)) with the same meaning;
+    ``words`` expands prefixes to the indexed words that begin with them, as for FTS5."""
+    parts = [_tsquery_term(t, words) for t in query.include]
+    parts += [f"!{_tsquery_term(t, words)}" for t in query.exclude]
     return " & ".join(parts)
 
 
-def to_tsquery_any(terms: tuple[Term, ...]) -> str:
+def to_tsquery_any(terms: tuple[Term, ...], words: Words | None = None) -> str:
     """A tsquery matching any of the terms."""
-    return " | ".join(_tsquery_term(t) for t in terms)
+    return " | ".join(_tsquery_term(t, words) for t in terms)

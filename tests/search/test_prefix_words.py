@@ -1,5 +1,6 @@
-"""A word typed as a prefix finds the same meetings when SQLite expands it to the indexed
-words that begin with it (``meetings.search.vocabulary``) as when FTS5 reads the prefix.
+"""A word typed as a prefix finds the same meetings when it is expanded to the indexed words
+that begin with it (``meetings.search.vocabulary``) as when the engine reads the prefix
+(FTS5's ``"bakan"*``, PostgreSQL's ``bakan:*``).
 
 Expansion is only a faster way to the same matches: each test compares the two, so a word
 missing from the list (a writer that forgot to list it) shows as a lost match.
@@ -15,14 +16,11 @@ from django.db import connection
 
 from meetings.search import backends, reindex_all, reindex_meetings, search_meetings
 from meetings.search import search_statements as search_quotes
-from meetings.search.query import parse_query, to_fts5
+from meetings.search.query import parse_query, to_fts5, to_tsquery
 from meetings.search.vocabulary import MAX_WORDS, TABLE, words_beginning
 from tests.factories import StatementFactory, reported_meeting
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(connection.vendor != "sqlite", reason="the word list is SQLite's"),
-]
+pytestmark = pytest.mark.django_db
 
 TEXTS = [
     "Bakan Yıldız, bakanlığın heyetini kabul etti; bakanlar kurulu toplandı.",
@@ -63,7 +61,7 @@ def corpus():
 
 
 def _as_prefixes(search, query):
-    """The search as FTS5 answers it with no word list: each prefix read as a prefix."""
+    """The search as the engine answers it with no word list: each prefix read as a prefix."""
     with mock.patch.object(backends, "words_beginning", lambda prefixes: {}):
         return search(query)
 
@@ -93,13 +91,14 @@ def test_a_word_written_by_a_later_edit_is_found_by_its_prefix_at_once(corpus):
     assert search_meetings("zeytin").ids == [meeting.pk]
 
 
-def test_a_prefix_of_too_many_words_is_left_to_fts5(corpus):
+def test_a_prefix_of_too_many_words_is_left_to_the_engine(corpus):
     many = " ".join(f"yazışma{n:03d}" for n in range(MAX_WORDS + 5))
     meeting = reported_meeting(many, date=dt.date(2021, 1, 1))
     reindex_meetings([meeting.pk])
     assert words_beginning(["yazis"]) == {"yazis": None}
     query = parse_query("yazış")
     assert to_fts5(query, words_beginning(["yazis"])) == '"yazis"*'
+    assert to_tsquery(query, words_beginning(["yazis"])) == "yazis:*"
     assert search_meetings("yazış").ids == [meeting.pk]
 
 
@@ -112,7 +111,8 @@ def test_a_full_reindex_lists_exactly_the_words_the_index_holds(corpus):
 
 
 def test_the_migration_lists_the_words_of_an_index_built_before_it(corpus):
-    migration = importlib.import_module("meetings.migrations.0016_search_words")
+    name = "0016_search_words" if connection.vendor == "sqlite" else "0019_search_words_postgres"
+    migration = importlib.import_module(f"meetings.migrations.{name}")
     # Inside the test's transaction SQLite's schema editor cannot start, so the migration's
     # functions are given the two things they use of one.
     editor = SimpleNamespace(connection=connection, execute=connection.cursor().execute)
@@ -131,3 +131,10 @@ def test_a_prefix_is_written_as_an_or_of_its_words():
     expected = '(("bakan" OR "bakani")) NOT (("turk" OR "turkiye"))'
     assert to_fts5(query, words) == expected
     assert to_fts5(query) == '("bakan"*) NOT ("turk"*)'
+    assert to_tsquery(query, words) == "('bakan' | 'bakani') & !('turk' | 'turkiye')"
+    assert to_tsquery(query) == "bakan:* & !turk:*"
+
+
+def test_a_word_is_written_as_a_quoted_lexeme_whatever_it_holds():
+    query = parse_query("bak")
+    assert to_tsquery(query, {"bak": ["bak'", "b\\k"]}) == r"('bak''' | 'b\\k')"
