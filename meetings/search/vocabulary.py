@@ -22,12 +22,13 @@ from django.db import connection
 
 TABLE = "meetings_searchword"  # made by migrations 0016 (SQLite) and 0019 (PostgreSQL)
 FTS5_TABLE = "meetings_searchdocument_fts"
-DOCUMENTS = "meetings_searchdocument"
 MAX_WORDS = 64
-# PostgreSQL's words are its tsvectors' lexemes, read from the documents' bodies as its
-# triggers read them, so no word it indexes can be missing from the list.
-_POSTGRES_WORDS = (
-    f"SELECT DISTINCT unnest(tsvector_to_array(to_tsvector('simple', body))) FROM {DOCUMENTS}"
+# PostgreSQL's words are its tsvectors' lexemes (a meeting's in the narrow table, a
+# statement's in the documents'), read from the vectors its triggers made, so no word it
+# indexes can be missing from the list.
+_POSTGRES_VECTORS = (
+    "SELECT unnest(tsvector_to_array(vector)) FROM meetings_searchdocument_meeting_vector {where} "
+    "UNION SELECT unnest(tsvector_to_array(vector)) FROM meetings_searchdocument {where}"
 )
 
 
@@ -35,11 +36,15 @@ def remember(bodies: Iterable[str], keys: list[int]) -> None:
     """List the words of these documents: their bodies (folded tokens separated by spaces)
     on SQLite, the lexemes of the documents with these keys on PostgreSQL."""
     if connection.vendor == "postgresql":
+        words = _POSTGRES_VECTORS.format(where="WHERE id = ANY(%(keys)s)")
         with connection.cursor() as cursor:
+            # Only the new words are inserted: most of a batch's are listed already, and an
+            # insert that conflicts costs as much as one that does not.
             cursor.execute(
-                f"INSERT INTO {TABLE} (word) {_POSTGRES_WORDS} WHERE id = ANY(%s) "
+                f"INSERT INTO {TABLE} (word) SELECT w FROM ({words}) AS n (w) "  # noqa: S608
+                f"WHERE w IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {TABLE} t WHERE t.word = n.w) "
                 "ON CONFLICT DO NOTHING",
-                [keys],
+                {"keys": keys},
             )
         return
     words = {word for body in bodies for word in body.split()}
@@ -57,7 +62,8 @@ def rebuild() -> None:
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(f"DELETE FROM {TABLE}")  # noqa: S608 - constant
-            cursor.execute(f"INSERT INTO {TABLE} (word) {_POSTGRES_WORDS}")  # noqa: S608
+            words = _POSTGRES_VECTORS.format(where="")
+            cursor.execute(f"INSERT INTO {TABLE} (word) SELECT w FROM ({words}) AS n (w)")  # noqa: S608
             return
         cursor.execute(
             f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.meetings_searchword_vocab "
