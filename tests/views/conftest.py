@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from meetings.ingest import Ingestor
 from meetings.models import AgreementStatus, DatePrecision, MeetingKind, Role
 from meetings.search import reindex_all
 from tests.factories import (
@@ -20,6 +21,7 @@ from tests.factories import (
     PersonMentionFactory,
     StatementFactory,
 )
+from tests.ingest.builders import ALIYEV, ArticleBuilder
 
 BAKU_TEXT = (
     "Azerbaycan Cumhurbaşkanı İlham Aliyev, Rusya Savunma Bakanı Sergey Şoygu'nun ardından "
@@ -208,3 +210,19 @@ def _turkish_between_requests():
     translation.activate("tr")
     yield
     translation.activate("tr")
+
+
+def imported(file, guest, place, country):
+    """Import one article in which Aliyev receives the guest at the place."""
+    b = ArticleBuilder(file)
+    b.meeting(ALIYEV, guest, place=place, country=country)
+    extracted = b.build()
+    Ingestor().ingest(extracted, extracted.text)
+
+
+@pytest.fixture
+def one_meeting(known_entities):
+    """One imported meeting: Aliyev receives Lavrov in Baku."""
+    imported(
+        "first.txt", ("Sergey Lavrov", "Rusya Dışişleri Bakanı", "Rusya"), "Bakü", "Azerbaycan"
+    )

@@ -4,27 +4,12 @@ the name suggestions include an article the moment it is imported."""
 import pytest
 from django.urls import reverse
 
-from meetings.ingest import Ingestor
-from tests.ingest.builders import ALIYEV, ArticleBuilder
+from tests.views.conftest import imported
 
 pytestmark = pytest.mark.django_db
 LIST = reverse("meetings:meeting-list")
 HOME = reverse("meetings:home")
 STATEMENTS = reverse("meetings:statement-list")
-
-
-def imported(file, guest, place, country):
-    b = ArticleBuilder(file)
-    b.meeting(ALIYEV, guest, place=place, country=country)
-    extracted = b.build()
-    Ingestor().ingest(extracted, extracted.text)
-
-
-@pytest.fixture
-def one_meeting(known_entities):
-    imported(
-        "first.txt", ("Sergey Lavrov", "Rusya Dışişleri Bakanı", "Rusya"), "Bakü", "Azerbaycan"
-    )
 
 
 def test_facets_counts_places_and_suggestions_include_a_new_import(client, one_meeting):
