@@ -50,7 +50,7 @@ def object_id(key: int) -> int:
 
 def object_ids(keys: list[int]) -> list[int]:
     """The meetings' or statements' ids inside document keys, in the same order."""
-    return [(key >> 1) & ID_MASK for key in keys]
+    return [object_id(key) for key in keys]
 
 
 def _keys(rows: list[tuple]) -> list[int]:

@@ -202,16 +202,15 @@ def _store(documents: list[Document]) -> None:
                     statement_id = EXCLUDED.statement_id, body = EXCLUDED.body""",
                 [list(column) for column in zip(*documents, strict=True)],
             )
-        vocabulary.remember((), [document.id for document in documents])
-        return
-    SearchDocument.objects.bulk_create(
-        [SearchDocument(**document._asdict()) for document in documents],
-        batch_size=BATCH,
-        update_conflicts=True,
-        unique_fields=["id"],
-        update_fields=["meeting", "statement", "body"],
-    )
-    vocabulary.remember((d.body for d in documents), [d.id for d in documents])  # words listed
+    else:
+        SearchDocument.objects.bulk_create(
+            [SearchDocument(**document._asdict()) for document in documents],
+            batch_size=BATCH,
+            update_conflicts=True,
+            unique_fields=["id"],
+            update_fields=["meeting", "statement", "body"],
+        )
+    vocabulary.remember(documents)  # their words listed, in the same transaction
 
 
 def reindex_meetings(meeting_ids: Iterable[int]) -> int:

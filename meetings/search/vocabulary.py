@@ -16,7 +16,7 @@ lose matches. A prefix with more than ``MAX_WORDS`` words is left to FTS5.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from django.db import connection
 
@@ -32,10 +32,11 @@ _POSTGRES_VECTORS = (
 )
 
 
-def remember(bodies: Iterable[str], keys: list[int]) -> None:
-    """List the words of these documents: their bodies (folded tokens separated by spaces)
-    on SQLite, the lexemes of the documents with these keys on PostgreSQL."""
+def remember(documents: Sequence) -> None:
+    """List the words of these just-stored documents (each with an ``id`` and a ``body``):
+    their bodies' folded tokens on SQLite, their vectors' lexemes on PostgreSQL."""
     if connection.vendor == "postgresql":
+        keys = [document.id for document in documents]
         words = _POSTGRES_VECTORS.format(where="WHERE id = ANY(%(keys)s)")
         with connection.cursor() as cursor:
             # Only the new words are inserted: most of a batch's are listed already, and an
@@ -47,7 +48,7 @@ def remember(bodies: Iterable[str], keys: list[int]) -> None:
                 {"keys": keys},
             )
         return
-    words = {word for body in bodies for word in body.split()}
+    words = {word for document in documents for word in document.body.split()}
     if not words:
         return
     with connection.cursor() as cursor:
