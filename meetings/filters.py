@@ -339,14 +339,9 @@ class StatementFilter(FormClassOnce, django_filters.FilterSet):
 StatementFilter.base_filters = FiltersCopiedOnce(StatementFilter.base_filters)
 
 
-def facets(
-    meetings: QuerySet | list[int], limit: int = 8, years: dict[int | None, int] | None = None
-) -> dict[str, list[dict]]:
-    """Counts of the given meetings (a queryset, or a list of ids) by person, country and
-    year, in one query; the years are left out of it when known already, as a search's are
-    from its document keys. No meetings, no query."""
-    if not isinstance(meetings, QuerySet) and not meetings:
-        return {"people": [], "countries": [], "years": _by_year(years or {})}
+def facets(meetings: QuerySet, limit: int = 8) -> dict[str, list[dict]]:
+    """Counts of a queryset's meetings by person, country and year, in one query. (A search's
+    hits are counted from their facet rows instead: ``meetings.search.facets``.)"""
     condition, params = among(meetings)
     meeting, country = Meeting._meta.db_table, Country._meta.db_table
     participation, person = Participation._meta.db_table, Person._meta.db_table
@@ -366,12 +361,11 @@ def facets(
         f"INNER JOIN {country} c ON c.id = t.country_id "
         f"ORDER BY n DESC, c.name_tr ASC LIMIT {int(limit)}) countries",
     ]
-    if years is None:
-        # Grouped by the (indexed) date, then by year here: cheaper than a year per row in SQL.
-        parts.append(
-            f"SELECT 3 AS part, CAST(m.date AS text) AS a, NULL AS b, NULL AS c, COUNT(*) AS n "
-            f"FROM {meeting} m WHERE m.id {condition} GROUP BY m.date"
-        )
+    # Grouped by the (indexed) date, then by year here: cheaper than a year per row in SQL.
+    parts.append(
+        f"SELECT 3 AS part, CAST(m.date AS text) AS a, NULL AS b, NULL AS c, COUNT(*) AS n "
+        f"FROM {meeting} m WHERE m.id {condition} GROUP BY m.date"
+    )
     sql = " UNION ALL ".join(parts) + " ORDER BY part, n DESC, b ASC"
     with connection.cursor() as cursor:
         cursor.execute(sql, params * len(parts))
@@ -384,15 +378,14 @@ def facets(
         for part, a, b, c, n in rows
         if part == 2
     ]
-    if years is None:
-        years = {}
-        for part, date, _b, _c, n in rows:
-            if part == 3:
-                year = int(date[:4]) if date else None
-                years[year] = years.get(year, 0) + n
-    return {"people": people, "countries": countries, "years": _by_year(years)}
+    years: dict[int | None, int] = {}
+    for part, date, _b, _c, n in rows:
+        if part == 3:
+            year = int(date[:4]) if date else None
+            years[year] = years.get(year, 0) + n
+    return {"people": people, "countries": countries, "years": by_year(years)}
 
 
-def _by_year(years: dict[int | None, int]) -> list[dict]:
+def by_year(years: dict[int | None, int]) -> list[dict]:
     """Newest year first, "date unknown" last."""
     return [{"year": y, "n": n} for y, n in sorted(years.items(), key=lambda i: -(i[0] or 0))]

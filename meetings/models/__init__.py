@@ -13,7 +13,7 @@ from meetings.models.meetings import (
 )
 from meetings.models.people import Person, PersonAlias, PersonMention
 from meetings.models.places import Country
-from meetings.models.search import SearchDocument
+from meetings.models.search import MeetingFacets, SearchDocument
 from meetings.models.sources import Article
 from meetings.models.throttle import ThrottleCount
 
@@ -28,6 +28,7 @@ __all__ = [
     "DeletedImport",
     "FormerSlug",
     "Meeting",
+    "MeetingFacets",
     "MeetingKind",
     "MeetingReport",
     "Participation",

@@ -34,3 +34,42 @@ class SearchDocument(models.Model):
 
     def __str__(self):
         return f"search document {self.pk}"
+
+
+class MeetingFacets(models.Model):
+    """What a search's facets count of one meeting, kept beside its search documents.
+
+    A search counts the people and countries of its first few hundred hits. Read from the
+    participations, that meant an index probe per participant and a sort of them all; here
+    each hit is one short row, rewritten whenever its documents are, so just as fresh.
+    """
+
+    meeting = models.OneToOneField(
+        "meetings.Meeting",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="+",
+        verbose_name=_("meeting"),
+    )
+    country = models.ForeignKey(
+        "meetings.Country",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        db_index=False,  # read by meeting only; a country's merge rewrites its meetings' rows
+        related_name="+",
+        verbose_name=_("country"),
+    )
+    # The ids of the people who took part, each once, comma-separated ("" for none).
+    people = models.TextField(_("people"), blank=True, default="")
+
+    class Meta:
+        verbose_name = _("meeting facets")
+        verbose_name_plural = _("meeting facets")
+
+    def __str__(self):
+        return f"facets of meeting {self.meeting_id}"
+
+    def person_ids(self) -> list[int]:
+        """The ids of the meeting's people, as stored."""
+        return [int(pk) for pk in self.people.split(",") if pk]

@@ -16,6 +16,7 @@ from meetings.models import (
     AgreementAlias,
     AgreementMention,
     Meeting,
+    MeetingFacets,
     MeetingReport,
     Participation,
     Person,
@@ -64,7 +65,8 @@ class _Sources:
     admin edit, and building model instances through prefetches cost more than the folding.
     """
 
-    meetings: list[tuple]  # (id, date, title, location, country's Turkish and English names)
+    # (id, date, title, location, country's Turkish and English names, country's id)
+    meetings: list[tuple]
     participations: dict[int, list[tuple]] = field(default_factory=lambda: defaultdict(list))
     statements: dict[int, list[tuple]] = field(default_factory=lambda: defaultdict(list))
     agreements: dict[int, list[tuple]] = field(default_factory=lambda: defaultdict(list))
@@ -80,7 +82,13 @@ class _Sources:
         sources = cls(
             list(
                 meetings.values_list(
-                    "pk", "date", "title", "location", "country__name_tr", "country__name_en"
+                    "pk",
+                    "date",
+                    "title",
+                    "location",
+                    "country__name_tr",
+                    "country__name_en",
+                    "country_id",
                 )
             )
         )
@@ -138,7 +146,7 @@ class Document(NamedTuple):
 
 
 def _documents(meeting: tuple, sources: _Sources) -> list[Document]:
-    meeting_id, date, title, location, country_tr, country_en = meeting
+    meeting_id, date, title, location, country_tr, country_en, _country = meeting
     person_names, agreement_names = sources.person_names, sources.agreement_names
     statements = sources.statements.get(meeting_id, [])
     agreements = []
@@ -213,8 +221,30 @@ def _store(documents: list[Document]) -> None:
     vocabulary.remember(documents)  # their words listed, in the same transaction
 
 
+def _facets(sources: _Sources) -> list[MeetingFacets]:
+    """Each meeting's country and people, as a search's facets count them."""
+    rows = []
+    for meeting_id, *_, country_id in sources.meetings:
+        people = {p[2] for p in sources.participations.get(meeting_id, []) if p[2] is not None}
+        people_ids = ",".join(map(str, sorted(people)))
+        rows.append(MeetingFacets(meeting_id=meeting_id, country_id=country_id, people=people_ids))
+    return rows
+
+
+def _store_facets(sources: _Sources) -> None:
+    """Write the meetings' facet rows, or overwrite those already there (as ``_store``)."""
+    MeetingFacets.objects.bulk_create(
+        _facets(sources),
+        batch_size=BATCH,
+        update_conflicts=True,
+        unique_fields=["meeting"],
+        update_fields=["country", "people"],
+    )
+
+
 def reindex_meetings(meeting_ids: Iterable[int]) -> int:
-    """Rebuild the search documents of these meetings (and their statements); return how many.
+    """Rebuild the search documents of these meetings (and their statements), and their facet
+    rows (``MeetingFacets``); return how many documents.
 
     Call it after writing a meeting or anything shown on it. A meeting that no longer exists
     simply loses its documents. It also moves the data generation on (see ``generation``),
@@ -234,6 +264,7 @@ def reindex_meetings(meeting_ids: Iterable[int]) -> int:
             documents = [doc for m in sources.meetings for doc in _documents(m, sources)]
             if documents:
                 _store(documents)
+            _store_facets(sources)  # a deleted meeting's row went with it (CASCADE)
             bump_generation()  # last, so the generation row is locked only until commit
             written += len(documents)
     return written

@@ -8,9 +8,10 @@ from django.core.paginator import Paginator
 from django.urls import reverse
 from django.views.generic import TemplateView
 
-from meetings.filters import MeetingFilter, facets
+from meetings.filters import MeetingFilter, by_year, facets
 from meetings.models import Meeting
 from meetings.search import search_meetings
+from meetings.search.facets import hit_facets
 from meetings.search.query import MAX_QUERY_CHARS
 from meetings.views.common import (
     FACET_SAMPLE,
@@ -55,7 +56,7 @@ class MeetingListView(TemplateView):
             # People and countries are counted over the first hits in the page's order; the
             # years over every hit, read from their document keys without a query.
             first = hits.ids[:SEARCH_FACET_SAMPLE]
-            found = facets(first, years=hits.years())
+            found = {**hit_facets(first), "years": by_year(hits.years())}
             sampled = len(hits.ids) > len(first)
             facet_sample = len(first)
         else:

@@ -34,8 +34,8 @@ GENERATION = 1
 PAGES = {
     "home": GENERATION + 10,
     "meeting-list": GENERATION + 8,
-    "meeting-list-search": GENERATION + 7 + SEARCH,
-    "meeting-list-filtered": GENERATION + 10 + SEARCH,
+    "meeting-list-search": GENERATION + 8 + SEARCH,  # facets: the hits' rows, then names
+    "meeting-list-filtered": GENERATION + 11 + SEARCH,
     "meeting-detail": GENERATION + 2,  # the meeting, then all its rows in one query
     "person-list": GENERATION + 2,
     "person-detail": GENERATION + 8,  # + a page of meetings, of statements, and their count
