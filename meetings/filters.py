@@ -192,8 +192,29 @@ class FormClassOnce:
         form_class = FormClassOnce._form_classes.get(type(self))
         if form_class is None:
             form_class = super().get_form_class()
+            form_class.base_fields = FieldsCopiedLightly(form_class.base_fields)
             FormClassOnce._form_classes[type(self)] = form_class
         return form_class
+
+
+class FieldsCopiedLightly(dict):
+    """A form class's fields, copied for each new form as Django's deep copy copies them, but
+    for the lists of choices, which no form changes and which Django copies deeply, lazy
+    labels and all (two thirds of making a filter form). Each field, its widget (with its
+    attributes), its error messages and its validators are the form's own, and a model
+    choice field gets a queryset of its own, so no form sees another's results."""
+
+    def __deepcopy__(self, memo) -> dict:
+        copies = {}
+        for name, field in self.items():
+            result = copy.copy(field)
+            result.widget = copy.deepcopy(field.widget, memo)
+            result.error_messages = field.error_messages.copy()
+            result.validators = field.validators[:]
+            if isinstance(field, forms.ModelChoiceField) and field.queryset is not None:
+                result.queryset = field.queryset.all()
+            copies[name] = result
+        return copies
 
 
 class FiltersCopiedOnce(dict):
