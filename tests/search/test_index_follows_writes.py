@@ -86,3 +86,35 @@ def test_a_meeting_deleted_by_an_editor_is_no_longer_found(imported, admin_clien
     assert admin_client.post(url, {"post": "yes"}).status_code == 302
     assert imported.pk not in found("soygu")
     assert imported.pk not in set(search_meetings("-zzzqxw").ids)  # nor by exclusion
+
+
+def facet_names(meeting_ids) -> set[str]:
+    from meetings.search.facets import hit_facets
+
+    return {row["person__name"] for row in hit_facets(meeting_ids)["people"]}
+
+
+def test_each_imported_meeting_has_the_facet_row_of_its_records(imported):
+    from meetings.models import MeetingFacets
+
+    for meeting in Meeting.objects.all():
+        recorded = set(meeting.participations.exclude(person=None).values_list("person", flat=True))
+        row = MeetingFacets.objects.get(meeting=meeting)
+        assert (set(row.person_ids()), row.country_id) == (recorded, meeting.country_id)
+
+
+def test_a_merged_participant_is_counted_as_the_person_it_was_merged_into(imported, admin_client):
+    participant = imported.participations.exclude(person=None).first().person
+    survivor = PersonFactory(name="Zeynep Birleşik")
+    admin_client.post(
+        reverse("admin:meetings_person_changelist"),
+        {
+            "action": "merge_selected_people",
+            "_selected_action": [participant.pk, survivor.pk],
+            "apply": "1",
+            "survivor": survivor.pk,
+        },
+    )
+    names = facet_names([imported.pk])
+    assert "Zeynep Birleşik" in names
+    assert participant.name not in names
