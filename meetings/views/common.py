@@ -127,6 +127,15 @@ def blank_filters_key(request, form, outside=("q", "sort", "page")) -> str | Non
     return f"sort={request.GET.get('sort', '')}"
 
 
+def kept_facets_key(request, form) -> str | None:
+    """The key the facet lists are kept under (see ``kept_include``) while the URL holds no
+    query, no filter and no parameter but the page and the sort: their links carry every
+    other parameter of the URL, so only then are they the same for every visitor."""
+    if set(request.GET) - {"page", "sort"}:
+        return None
+    return blank_filters_key(request, form)
+
+
 def fewer_words(request, q: str) -> list[tuple[str, str]]:
     """Each word or phrase of the query, with the URL of the same search without it."""
     pieces = [m.group(0) for m in WORD_OR_PHRASE.finditer(q)]

@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import TemplateView
 
 from meetings.filters import MeetingFilter, by_year, facets
@@ -23,6 +24,7 @@ from meetings.views.common import (
     cached,
     dropped_filters,
     fewer_words,
+    kept_facets_key,
     read_query,
     show_what_was_typed,
     suggestions,
@@ -99,7 +101,9 @@ class MeetingListView(TemplateView):
             dropped_filters=dropped_filters(request, filterset.form) if nothing else [],
             fewer_words=fewer_words(request, q) if nothing else [],
             sort=sort,
-            facets=self.facet_links(found, filterset),
+            facets_key=kept_facets_key(request, filterset.form),
+            # Their links are made only when the facet lists are written, not when kept.
+            facets=SimpleLazyObject(lambda: self.facet_links(found, filterset)),
             facets_sampled=sampled,
             facet_sample=facet_sample,
             facets_of_search=hits is not None and bool(hits.query),
