@@ -127,13 +127,13 @@ def blank_filters_key(request, form, outside=("q", "sort", "page")) -> str | Non
     return f"sort={request.GET.get('sort', '')}"
 
 
-def kept_facets_key(request, form) -> str | None:
-    """The key the facet lists are kept under (see ``kept_include``) while the URL holds no
-    query, no filter and no parameter but the page and the sort: their links carry every
-    other parameter of the URL, so only then are they the same for every visitor."""
+def kept_facets_key(request, filters_key: str | None) -> str | None:
+    """The key the facet lists are kept under (see ``kept_include``): the filter box's key
+    (``blank_filters_key``), but only while the URL holds no parameter besides the page and
+    the sort, since the lists' links carry every other one."""
     if set(request.GET) - {"page", "sort"}:
         return None
-    return blank_filters_key(request, form)
+    return filters_key
 
 
 def fewer_words(request, q: str) -> list[tuple[str, str]]:

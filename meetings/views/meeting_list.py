@@ -82,13 +82,17 @@ class MeetingListView(TemplateView):
                 page.object_list = page_of_all(
                     offset, MEETINGS_PER_PAGE, sort == "-date", paginator.count
                 )
-                found = cached("facets:all", lambda: facets(Meeting.objects.all()))
+                # Read only if the facet lists are written, not when they are kept.
+                found = SimpleLazyObject(
+                    lambda: cached("facets:all", lambda: facets(Meeting.objects.all()))
+                )
         show_what_was_typed(filterset.form)
+        filters_key = blank_filters_key(request, filterset.form)
         nothing = not page.object_list
         context.update(
             filterset=filterset,
             form=filterset.form,
-            filters_key=blank_filters_key(request, filterset.form),
+            filters_key=filters_key,
             page_obj=page,
             meetings=page.object_list,
             hits=hits,
@@ -101,7 +105,7 @@ class MeetingListView(TemplateView):
             dropped_filters=dropped_filters(request, filterset.form) if nothing else [],
             fewer_words=fewer_words(request, q) if nothing else [],
             sort=sort,
-            facets_key=kept_facets_key(request, filterset.form),
+            facets_key=kept_facets_key(request, filters_key),
             # Their links are made only when the facet lists are written, not when kept.
             facets=SimpleLazyObject(lambda: self.facet_links(found, filterset)),
             facets_sampled=sampled,
